@@ -1,0 +1,37 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import { noCrossServiceImport } from './tests/lint/no-cross-service-import.js';
+
+export default tseslint.config(
+  { ignores: ['**/node_modules/**', '**/build/**', '.data/**', 'coverage/**', '.tools/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    plugins: { pyairtable: { rules: { 'no-cross-service-import': noCrossServiceImport } } },
+    rules: {
+      'pyairtable/no-cross-service-import': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'process',
+          property: 'env',
+          message: 'Only the kit reads process.env: declare a config schema and use loadConfig.',
+        },
+      ],
+    },
+  },
+  {
+    // The config loader is the one place that reads the environment.
+    files: ['services/kit/src/config/**', 'services/kit/test/config/**'],
+    rules: { 'no-restricted-properties': 'off' },
+  },
+  {
+    files: ['**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+);

@@ -1,0 +1,1 @@
+export type { ReadinessCheck } from './health/readiness-check.ts';
