@@ -1,1 +1,34 @@
+export { ConfigError, loadConfig, PortNumber } from './config/load-config.ts';
+export type { ConfigProblem, EnvironmentSource } from './config/load-config.ts';
+export { defineServiceConfig, LogLevel, serviceConfigProperties } from './config/service-config.ts';
+export { childEnvironment } from './config/environment.ts';
+
+export { AppError, defineErrors } from './errors/app-error.ts';
+export type { ErrorDefinition, ProblemExtensions } from './errors/app-error.ts';
+export { kitErrors } from './errors/kit-errors.ts';
+export type { InvalidField } from './errors/kit-errors.ts';
+export {
+  classifyError,
+  problemDetailsPlugin,
+  problemType,
+  sendProblem,
+  toProblem,
+} from './errors/problem-details.ts';
+export type { ProblemBody } from './errors/problem-details.ts';
+
+export { createLogger } from './logging/create-logger.ts';
+export type { CreateLoggerOptions } from './logging/create-logger.ts';
+export { isSecretKey, REDACTED, redactString, redactValue } from './logging/redact-secrets.ts';
+
+export { createMetricsRegistry } from './metrics/metrics-registry.ts';
+export { httpMetricsPlugin, UNMATCHED_ROUTE } from './metrics/http-metrics.ts';
+export type { HttpMetricsOptions } from './metrics/http-metrics.ts';
+
 export type { ReadinessCheck } from './health/readiness-check.ts';
+export { createReadinessRegistry, healthPlugin } from './health/health-plugin.ts';
+export type { HealthOptions, ReadinessRegistry, ReadinessReport } from './health/health-plugin.ts';
+
+export { createServiceApp } from './server/create-service-app.ts';
+export type { ServiceApp, ServiceAppOptions } from './server/create-service-app.ts';
+export { runService } from './server/run-service.ts';
+export type { RunningService, RunServiceOptions } from './server/run-service.ts';
