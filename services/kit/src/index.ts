@@ -1,4 +1,4 @@
-export { ConfigError, loadConfig, PortNumber } from './config/load-config.ts';
+export { ConfigError, loadConfig, loadConfigOrExit, PortNumber } from './config/load-config.ts';
 export type { ConfigProblem, EnvironmentSource } from './config/load-config.ts';
 export { defineServiceConfig, LogLevel, serviceConfigProperties } from './config/service-config.ts';
 export { childEnvironment } from './config/environment.ts';
@@ -32,3 +32,19 @@ export { createServiceApp } from './server/create-service-app.ts';
 export type { ServiceApp, ServiceAppOptions } from './server/create-service-app.ts';
 export { runService } from './server/run-service.ts';
 export type { RunningService, RunServiceOptions } from './server/run-service.ts';
+
+export { createStore } from './cache/create-store.ts';
+export type { StoreOptions } from './cache/create-store.ts';
+export { createMemoryStore } from './cache/memory-store.ts';
+export type { MemoryStoreOptions } from './cache/memory-store.ts';
+export { createRedisStore } from './cache/redis-store.ts';
+export type { RedisStoreOptions } from './cache/redis-store.ts';
+export type {
+  MessageHandler,
+  RateLimit,
+  RateLimitDecision,
+  SharedStore,
+  StoreErrorReporter,
+  Unsubscribe,
+} from './cache/shared-store.ts';
+export type { JsonValue } from './cache/json-value.ts';
