@@ -48,3 +48,43 @@ export type {
   Unsubscribe,
 } from './cache/shared-store.ts';
 export type { JsonValue } from './cache/json-value.ts';
+
+export { currentTraceIds } from './tracing/current-trace-ids.ts';
+export type { TraceIds } from './tracing/current-trace-ids.ts';
+export { shutdownTracing, startTracing } from './tracing/start-tracing.ts';
+export type { SpanProcessor, TracingHandle, TracingOptions } from './tracing/start-tracing.ts';
+
+export { createHttpClient } from './http-client/create-http-client.ts';
+export type {
+  HeadersInput,
+  HttpClient,
+  HttpClientOptions,
+  HttpRequest,
+} from './http-client/create-http-client.ts';
+export type { RetryOptions } from './http-client/retry-policy.ts';
+export { createCircuitBreaker } from './http-client/circuit-breaker.ts';
+export type {
+  CircuitBreaker,
+  CircuitBreakerOptions,
+  CircuitPermit,
+  CircuitState,
+} from './http-client/circuit-breaker.ts';
+export {
+  CircuitOpenError,
+  UpstreamError,
+  UpstreamNetworkError,
+  UpstreamStatusError,
+  UpstreamTimeoutError,
+} from './http-client/upstream-errors.ts';
+export type { UpstreamFailure } from './http-client/upstream-errors.ts';
+
+export { createJwtVerifier, DEFAULT_JWT_ALGORITHMS } from './auth/create-jwt-verifier.ts';
+export type {
+  AsymmetricAlgorithm,
+  JwtClaims,
+  JwtKeySource,
+  JwtVerifier,
+  JwtVerifierOptions,
+} from './auth/create-jwt-verifier.ts';
+export { JwksUnavailableError, JwtVerificationError } from './auth/jwt-verification-error.ts';
+export type { JwtRejectionReason } from './auth/jwt-verification-error.ts';

@@ -1,3 +1,4 @@
+import { shutdownTracing } from '../tracing/start-tracing.ts';
 import type { ServiceApp } from './create-service-app.ts';
 
 /** Options of {@link runService}. */
@@ -68,4 +69,6 @@ async function drain(app: ServiceApp, timeoutMs: number): Promise<void> {
   } finally {
     clearTimeout(deadline);
   }
+  // The last spans sit in the exporter's batch; without a flush they die with the process.
+  await shutdownTracing();
 }
