@@ -86,3 +86,21 @@ function truncate(value: string): string {
 /** Port numbers as environment variables. */
 export const PortNumber = (defaultPort: number) =>
   Type.Integer({ minimum: 1, maximum: 65535, default: defaultPort });
+
+/**
+ * {@link loadConfig} for a service's entry point: on bad configuration it prints the list of
+ * problems (not a stack trace) and exits with status 78 (EX_CONFIG), so an orchestrator's
+ * logs show at once which variable to fix.
+ */
+export function loadConfigOrExit<Properties extends TProperties>(
+  schema: TObject<Properties>,
+  service: string,
+): Readonly<Static<TObject<Properties>>> {
+  try {
+    return loadConfig(schema);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${service}: ${error.message}\n`);
+    process.exit(78);
+  }
+}

@@ -99,3 +99,23 @@ describe('childEnvironment', () => {
     }
   });
 });
+
+describe('loadConfigOrExit', () => {
+  it('prints the problems and exits 78 when a service boots with bad configuration', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const script = [
+      "import { Type } from 'typebox';",
+      "import { loadConfigOrExit } from './services/kit/src/config/load-config.ts';",
+      "loadConfigOrExit(Type.Object({ DATABASE_URL: Type.String() }), 'demo');",
+    ].join('\n');
+    const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: new URL('../../../../', import.meta.url),
+      env: childEnvironment({ DATABASE_URL: undefined }),
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(78);
+    expect(result.stderr).toContain('demo: Invalid configuration:');
+    expect(result.stderr).toContain('DATABASE_URL: is required but not set');
+    expect(result.stderr).not.toContain('    at ');
+  });
+});
