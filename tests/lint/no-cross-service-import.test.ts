@@ -1,8 +1,7 @@
 import { RuleTester } from 'eslint';
-import { afterAll, describe, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { noCrossServiceImport } from './no-cross-service-import.js';
 
-RuleTester.afterAll = afterAll;
 RuleTester.describe = describe;
 RuleTester.it = it;
 
@@ -10,10 +9,19 @@ const tester = new RuleTester({ languageOptions: { ecmaVersion: 2024, sourceType
 
 tester.run('no-cross-service-import', noCrossServiceImport, {
   valid: [
-    { filename: '/repo/services/gateway/src/app.ts', code: "import { loadConfig } from '@pyairtable/kit';" },
+    {
+      filename: '/repo/services/gateway/src/app.ts',
+      code: "import { loadConfig } from '@pyairtable/kit';",
+    },
     { filename: '/repo/services/gateway/src/app.ts', code: "import { x } from './config.ts';" },
-    { filename: '/repo/services/gateway/test/app.test.ts', code: "import { x } from '../src/app.ts';" },
-    { filename: '/repo/services/gateway/src/routes/auth.ts', code: "import { x } from '../../src/app.ts';" },
+    {
+      filename: '/repo/services/gateway/test/app.test.ts',
+      code: "import { x } from '../src/app.ts';",
+    },
+    {
+      filename: '/repo/services/gateway/src/routes/auth.ts',
+      code: "import { x } from '../../src/app.ts';",
+    },
     { filename: '/repo/tests/e2e/flow.test.ts', code: "import { x } from '@pyairtable/gateway';" },
     { filename: '/repo/services/chat/src/app.ts', code: "import fastify from 'fastify';" },
   ],

@@ -88,3 +88,12 @@ export type {
 } from './auth/create-jwt-verifier.ts';
 export { JwksUnavailableError, JwtVerificationError } from './auth/jwt-verification-error.ts';
 export type { JwtRejectionReason } from './auth/jwt-verification-error.ts';
+
+export { createPgPool } from './postgres/pg-pool.ts';
+export type { PgPoolOptions } from './postgres/pg-pool.ts';
+export { pgReadinessCheck } from './postgres/pg-readiness-check.ts';
+export type { PgReadinessCheckOptions } from './postgres/pg-readiness-check.ts';
+export { runMigrations } from './postgres/run-migrations.ts';
+export type { AppliedMigration, RunMigrationsOptions } from './postgres/run-migrations.ts';
+export { startEmbeddedPostgres } from './postgres/embedded-postgres.ts';
+export type { EmbeddedPostgres, EmbeddedPostgresOptions } from './postgres/embedded-postgres.ts';

@@ -1,0 +1,34 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Static } from 'typebox';
+import type { stackConfigSchema } from './stack-config.ts';
+
+/** A service `npm start` knows how to run. */
+export interface ServiceEntry {
+  readonly name: string;
+  /** The entry point, relative to the repository root. */
+  readonly entry: string;
+  readonly port: number;
+}
+
+/**
+ * Every service of the platform in start order (dependencies first). A service joins the
+ * local stack as soon as its entry point exists in the repository.
+ */
+export function serviceCatalog(config: Static<typeof stackConfigSchema>): ServiceEntry[] {
+  return [
+    {
+      name: 'airtable-emulator',
+      entry: 'services/airtable-emulator/src/server.ts',
+      port: config.AIRTABLE_EMULATOR_PORT,
+    },
+    { name: 'mcp', entry: 'services/mcp/src/server.ts', port: config.MCP_PORT },
+    { name: 'chat', entry: 'services/chat/src/server.ts', port: config.CHAT_PORT },
+    { name: 'gateway', entry: 'services/gateway/src/server.ts', port: config.GATEWAY_PORT },
+  ];
+}
+
+/** The catalog entries whose code exists in this checkout. */
+export function availableServices(entries: readonly ServiceEntry[], root: string): ServiceEntry[] {
+  return entries.filter((entry) => existsSync(path.join(root, entry.entry)));
+}

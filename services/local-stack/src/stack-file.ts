@@ -1,0 +1,24 @@
+import { rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** `.data/stack.json`: how scripts and people find the running stack without reading logs. */
+export interface StackDescription {
+  readonly startedAt: string;
+  readonly pid: number;
+  readonly services: Readonly<Record<string, { readonly url: string; readonly pid: number }>>;
+  readonly postgres: { readonly url: string; readonly embedded: boolean };
+  readonly redis: { readonly url: string } | { readonly inProcess: true };
+  readonly logs: string;
+}
+
+/** Writes the description where `npm start`'s users expect it; returns its path. */
+export function writeStackFile(dataDir: string, description: StackDescription): string {
+  const file = path.join(dataDir, 'stack.json');
+  writeFileSync(file, `${JSON.stringify(description, null, 2)}\n`, { mode: 0o600 });
+  return file;
+}
+
+/** Removes the description when the stack stops, so its presence means "running". */
+export function removeStackFile(dataDir: string): void {
+  rmSync(path.join(dataDir, 'stack.json'), { force: true });
+}

@@ -1,0 +1,179 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { childEnvironment } from '@pyairtable/kit';
+import type { StackDescription } from '../src/stack-file.ts';
+
+const root = path.resolve(import.meta.dirname, '../../..');
+const main = path.join(root, 'services/local-stack/src/main.ts');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => {
+        if (typeof address === 'object' && address !== null) resolve(address.port);
+        else reject(new Error('no port'));
+      });
+    });
+  });
+}
+
+interface Launch {
+  readonly child: ChildProcess;
+  readonly output: () => string;
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+function launch(environment: Record<string, string | undefined>): Launch {
+  const child = spawn(process.execPath, [main], {
+    cwd: root,
+    env: childEnvironment(environment),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+    child.once('exit', (code, signal) => {
+      resolve({ code, signal });
+    });
+  });
+  return { child, output: () => output, exited };
+}
+
+async function waitForOutput(run: Launch, text: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!run.output().includes(text)) {
+    if (run.child.exitCode !== null) throw new Error(`exited early:\n${run.output()}`);
+    if (Date.now() > deadline) throw new Error(`timed out waiting for "${text}":\n${run.output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('npm start', () => {
+  let dataDir: string;
+  let environment: Record<string, string | undefined>;
+
+  beforeAll(async () => {
+    const base = mkdtempSync(path.join(tmpdir(), 'pyairtable-stack-'));
+    // The embedded Postgres runs as its own OS user when we are root: it must reach the folder.
+    chmodSync(base, 0o755);
+    dataDir = path.join(base, 'data');
+    environment = {
+      STACK_DATA_DIR: dataDir,
+      DATABASE_URL: undefined,
+      REDIS_URL: undefined,
+      GATEWAY_PORT: String(await freePort()),
+      MCP_PORT: String(await freePort()),
+      CHAT_PORT: String(await freePort()),
+      AIRTABLE_EMULATOR_PORT: String(await freePort()),
+      EMBEDDED_POSTGRES_PORT: String(await freePort()),
+      LOG_LEVEL: 'info',
+    };
+  });
+
+  afterAll(() => {
+    rmSync(path.dirname(dataDir), { recursive: true, force: true });
+  });
+
+  async function startAndDescribe(): Promise<{ run: Launch; stack: StackDescription }> {
+    const run = launch(environment);
+    await waitForOutput(run, 'PyAirtable is running', 120_000);
+    const stack = JSON.parse(
+      readFileSync(path.join(dataDir, 'stack.json'), 'utf8'),
+    ) as StackDescription;
+    return { run, stack };
+  }
+
+  function postgresPid(): number | undefined {
+    const pidFile = path.join(dataDir, 'postgres', 'postmaster.pid');
+    if (!existsSync(pidFile)) return undefined;
+    return Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  }
+
+  async function expectCleanStop(
+    run: Launch,
+    stack: StackDescription,
+    signal: NodeJS.Signals,
+  ): Promise<void> {
+    const servicePids = Object.values(stack.services).map((service) => service.pid);
+    const databasePid = postgresPid();
+    expect(databasePid).toBeDefined();
+    const started = Date.now();
+    run.child.kill(signal);
+    const exit = await run.exited;
+    expect(exit.code).toBe(0);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    for (const pid of [...servicePids, databasePid ?? 0])
+      expect(isAlive(pid), `pid ${pid}`).toBe(false);
+    expect(existsSync(path.join(dataDir, 'stack.json'))).toBe(false);
+    expect(existsSync(path.join(dataDir, 'stack.lock'))).toBe(false);
+  }
+
+  it('runs the gateway on embedded Postgres, refuses a second start, and stops on SIGTERM', async () => {
+    const { run, stack } = await startAndDescribe();
+    const gateway = stack.services['gateway'];
+    expect(gateway?.url).toBe(`http://127.0.0.1:${environment['GATEWAY_PORT'] ?? ''}`);
+    expect(stack.postgres.embedded).toBe(true);
+    expect(stack.redis).toEqual({ inProcess: true });
+
+    const live = await fetch(`${gateway?.url ?? ''}/livez`);
+    expect(live.status).toBe(200);
+    const ready = await fetch(`${gateway?.url ?? ''}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({
+      status: 'ready',
+      checks: { postgres: { ok: true } },
+    });
+    const metrics = await (await fetch(`${gateway?.url ?? ''}/metrics`)).text();
+    expect(metrics).toContain(
+      'http_server_request_duration_seconds_count{method="GET",route="/readyz"',
+    );
+
+    const second = launch(environment);
+    const secondExit = await second.exited;
+    expect(secondExit.code).toBe(1);
+    expect(second.output()).toContain('already running');
+    expect(second.output()).toContain(String(run.child.pid));
+
+    await expectCleanStop(run, stack, 'SIGTERM');
+  });
+
+  it('starts again on the same data and stops on SIGINT', async () => {
+    const { run, stack } = await startAndDescribe();
+    expect((await fetch(`${stack.services['gateway']?.url ?? ''}/readyz`)).status).toBe(200);
+    await expectCleanStop(run, stack, 'SIGINT');
+  });
+
+  it('names the busy port instead of failing obscurely', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) =>
+      blocker.listen(Number(environment['GATEWAY_PORT']), '127.0.0.1', resolve),
+    );
+    try {
+      const run = launch(environment);
+      const exit = await run.exited;
+      expect(exit.code).toBe(1);
+      expect(run.output()).toContain(
+        `port ${environment['GATEWAY_PORT'] ?? ''} for gateway is in use`,
+      );
+      expect(run.output()).toContain('GATEWAY_PORT');
+    } finally {
+      await new Promise((resolve) => blocker.close(resolve));
+    }
+  });
+});
