@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { fastify } from 'fastify';
+import { fastify, LogController } from 'fastify';
 import type {
   FastifyInstance,
   RawReplyDefaultExpression,
@@ -64,7 +64,7 @@ export function createServiceApp(options: ServiceAppOptions): ServiceApp {
       const given = request.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
-    requestIdLogLabel: 'requestId',
+    logController: new LogController({ requestIdLogLabel: 'requestId' }),
     bodyLimit: options.bodyLimitBytes ?? 1_048_576,
     return503OnClosing: true,
     forceCloseConnections: 'idle',

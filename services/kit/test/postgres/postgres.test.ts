@@ -190,10 +190,33 @@ describe('migrate-command', () => {
     }
   });
 
+  it('takes the database from DATABASE_URL and records runs in the table it is given', async () => {
+    const database = await createTestDatabase(postgres.adminUrl);
+    try {
+      const result = await runNodeScript(
+        migrateCommand,
+        [migrationsDir, '--table', 'notes_migrations'],
+        {
+          DATABASE_URL: database.url,
+        },
+      );
+      expect(result).toMatchObject({ code: 0, stderr: '' });
+      expect(result.stdout).toContain('applied 2 migration(s)');
+      const { rows } = await withClient(database.url, (client) =>
+        client.query<{ count: string }>('select count(*) from notes_migrations'),
+      );
+      expect(rows[0]?.count).toBe('2');
+    } finally {
+      await database.drop();
+    }
+  });
+
   it('prints its usage and exits 2 without a database URL', async () => {
-    const result = await runNodeScript(migrateCommand, [migrationsDir]);
+    const result = await runNodeScript(migrateCommand, [migrationsDir], {
+      DATABASE_URL: undefined,
+    });
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('--database-url');
+    expect(result.stderr).toContain('DATABASE_URL=<url>');
   });
 });
 
