@@ -97,3 +97,5 @@ export { runMigrations } from './postgres/run-migrations.ts';
 export type { AppliedMigration, RunMigrationsOptions } from './postgres/run-migrations.ts';
 export { startEmbeddedPostgres } from './postgres/embedded-postgres.ts';
 export type { EmbeddedPostgres, EmbeddedPostgresOptions } from './postgres/embedded-postgres.ts';
+
+export { findFreePort, isPortFree } from './net/ports.ts';

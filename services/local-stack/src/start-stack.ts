@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Static } from 'typebox';
-import { startEmbeddedPostgres } from '@pyairtable/kit';
-import { isPortFree } from './port-check.ts';
+import { isPortFree, startEmbeddedPostgres } from '@pyairtable/kit';
+
 import { availableServices, serviceCatalog } from './service-catalog.ts';
 import type { stackConfigSchema } from './stack-config.ts';
 import { removeStackFile, writeStackFile } from './stack-file.ts';

@@ -5,23 +5,11 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { childEnvironment } from '@pyairtable/kit';
+import { childEnvironment, findFreePort as freePort } from '@pyairtable/kit';
 import type { StackDescription } from '../src/stack-file.ts';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const main = path.join(root, 'services/local-stack/src/main.ts');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => {
-        if (typeof address === 'object' && address !== null) resolve(address.port);
-        else reject(new Error('no port'));
-      });
-    });
-  });
-}
 
 interface Launch {
   readonly child: ChildProcess;

@@ -7,7 +7,7 @@ import {
   JwtVerificationError,
   type JwtRejectionReason,
 } from '../../src/auth/jwt-verification-error.ts';
-import { closedPort } from '../http-client/closed-port.ts';
+import { findFreePort as closedPort } from '../../src/net/ports.ts';
 import {
   audience,
   issuer,

@@ -6,7 +6,7 @@ import {
   UpstreamNetworkError,
   UpstreamStatusError,
 } from '../../src/http-client/upstream-errors.ts';
-import { closedPort } from './closed-port.ts';
+import { findFreePort as closedPort } from '../../src/net/ports.ts';
 import {
   startScriptedUpstream,
   status,

@@ -9,7 +9,7 @@ import {
   UpstreamStatusError,
   UpstreamTimeoutError,
 } from '../../src/http-client/upstream-errors.ts';
-import { closedPort } from './closed-port.ts';
+import { findFreePort as closedPort } from '../../src/net/ports.ts';
 import { slow, startScriptedUpstream, status, type ScriptedUpstream } from './scripted-upstream.ts';
 
 describe('http client retries', () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { startEmbeddedPostgres } from '../../src/postgres/embedded-postgres.ts';
-import { freePort } from './free-port.ts';
+import { findFreePort as freePort } from '../../src/net/ports.ts';
 
 /** The Postgres a suite runs against; `stop()` leaves an external server running. */
 export interface TestPostgres {

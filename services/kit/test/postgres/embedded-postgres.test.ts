@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startEmbeddedPostgres } from '../../src/postgres/embedded-postgres.ts';
 import { createTempFolder, withClient } from './database.ts';
-import { freePort } from './free-port.ts';
+import { findFreePort as freePort } from '../../src/net/ports.ts';
 
 const shutdownEvents = ['SIGINT', 'SIGTERM', 'SIGHUP', 'beforeExit'] as const;
 
