@@ -9,7 +9,11 @@ function listen(server: Server, host: string, port: number): Promise<void> {
 }
 
 function close(server: Server): Promise<void> {
-  return new Promise((resolve) => server.close(() => { resolve(); }));
+  return new Promise((resolve) =>
+    server.close(() => {
+      resolve();
+    }),
+  );
 }
 
 /**
