@@ -4,7 +4,8 @@
 // out of one services/<name> folder into another.
 import path from 'node:path';
 
-const SHARED_PACKAGES = new Set(['kit']);
+// Libraries beside the kit that services share: not services, so importing them is allowed.
+const SHARED_PACKAGES = new Set(['kit', 'airtable-access']);
 
 /** @param {string} filename */
 function serviceOf(filename) {
