@@ -9,18 +9,28 @@ export interface ServiceEntry {
   /** The entry point, relative to the repository root. */
   readonly entry: string;
   readonly port: number;
+  /** Variables only this service gets, on top of the shared ones. */
+  readonly environment?: Readonly<Record<string, string>>;
 }
 
 /**
  * Every service of the platform in start order (dependencies first). A service joins the
  * local stack as soon as its entry point exists in the repository.
  */
-export function serviceCatalog(config: Static<typeof stackConfigSchema>): ServiceEntry[] {
+export function serviceCatalog(
+  config: Static<typeof stackConfigSchema>,
+  files: { readonly emulatorTokens: string; readonly emulatorData: string },
+): ServiceEntry[] {
   return [
     {
       name: 'airtable-emulator',
       entry: 'services/airtable-emulator/src/server.ts',
       port: config.AIRTABLE_EMULATOR_PORT,
+      environment: {
+        AIRTABLE_EMULATOR_TOKENS_FILE: files.emulatorTokens,
+        // Changes made through the demo survive a restart, like a real Airtable base.
+        AIRTABLE_EMULATOR_DATA_FILE: files.emulatorData,
+      },
     },
     { name: 'mcp', entry: 'services/mcp/src/server.ts', port: config.MCP_PORT },
     { name: 'chat', entry: 'services/chat/src/server.ts', port: config.CHAT_PORT },

@@ -40,6 +40,7 @@ export function startServiceProcess(
       cwd: options.root,
       env: childEnvironment({
         ...options.environment,
+        ...entry.environment,
         HOST: options.host,
         PORT: String(entry.port),
         OTEL_SERVICE_NAME: entry.name,

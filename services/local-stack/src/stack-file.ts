@@ -8,6 +8,12 @@ export interface StackDescription {
   readonly services: Readonly<Record<string, { readonly url: string; readonly pid: number }>>;
   readonly postgres: { readonly url: string; readonly embedded: boolean };
   readonly redis: { readonly url: string } | { readonly inProcess: true };
+  /** The Airtable emulator's URL, a token for it and the bases it serves (demo data). */
+  readonly airtable?: {
+    readonly url: string;
+    readonly token: string;
+    readonly bases: readonly { readonly id: string; readonly name: string }[];
+  };
   readonly logs: string;
 }
 

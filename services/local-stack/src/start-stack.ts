@@ -7,6 +7,7 @@ import { availableServices, serviceCatalog } from './service-catalog.ts';
 import type { stackConfigSchema } from './stack-config.ts';
 import { removeStackFile, writeStackFile } from './stack-file.ts';
 import { acquireStackLock } from './stack-lock.ts';
+import { ensureEmulatorToken, listEmulatorBases } from './emulator-tokens.ts';
 import { startServiceProcess, waitUntilReady } from './service-process.ts';
 import type { ServiceProcess } from './service-process.ts';
 
@@ -83,7 +84,14 @@ export async function startStack(options: StartStackOptions): Promise<RunningSta
   };
 
   try {
-    const entries = availableServices(serviceCatalog(config), root);
+    const emulatorToken = ensureEmulatorToken(dataDir);
+    const entries = availableServices(
+      serviceCatalog(config, {
+        emulatorTokens: emulatorToken.file,
+        emulatorData: path.join(dataDir, 'airtable-emulator.json'),
+      }),
+      root,
+    );
     for (const entry of entries) {
       if (!(await isPortFree(config.STACK_HOST, entry.port))) {
         const variable = `${entry.name.toUpperCase().replaceAll('-', '_')}_PORT`;
@@ -121,6 +129,12 @@ export async function startStack(options: StartStackOptions): Promise<RunningSta
       );
     }
 
+    const emulator = services.find((service) => service.entry.name === 'airtable-emulator');
+    const airtable = emulator && {
+      url: emulator.url,
+      token: emulatorToken.token,
+      bases: await listEmulatorBases(emulator.url, emulatorToken.token),
+    };
     const stackFile = writeStackFile(dataDir, {
       startedAt: new Date().toISOString(),
       pid: process.pid,
@@ -130,6 +144,7 @@ export async function startStack(options: StartStackOptions): Promise<RunningSta
       postgres: { url: database.url, embedded: database.embedded },
       redis: config.REDIS_URL === undefined ? { inProcess: true } : { url: config.REDIS_URL },
       logs: logDir,
+      ...(airtable ? { airtable } : {}),
     });
     print(`\nPyAirtable is running. Details: ${path.relative(root, stackFile)}. Stop with Ctrl-C.`);
 

@@ -127,6 +127,19 @@ describe('npm start', () => {
       status: 'ready',
       checks: { postgres: { ok: true } },
     });
+    const airtable = stack.airtable;
+    expect(airtable?.url).toBe(stack.services['airtable-emulator']?.url);
+    expect(airtable?.token).toMatch(/^pat[A-Za-z0-9]{14}\.[0-9a-f]{64}$/);
+    expect(airtable?.bases.map((base) => base.name).sort()).toEqual([
+      'Project tracker',
+      'Sales CRM',
+    ]);
+    const deals = await fetch(
+      `${airtable?.url ?? ''}/v0/${airtable?.bases.find((base) => base.name === 'Sales CRM')?.id ?? ''}/Deals?maxRecords=3`,
+      { headers: { authorization: `Bearer ${airtable?.token ?? ''}` } },
+    );
+    expect(deals.status).toBe(200);
+    expect(((await deals.json()) as { records: unknown[] }).records).toHaveLength(3);
     const metrics = await (await fetch(`${gateway?.url ?? ''}/metrics`)).text();
     expect(metrics).toContain(
       'http_server_request_duration_seconds_count{method="GET",route="/readyz"',
