@@ -1,0 +1,24 @@
+/**
+ * `npm run bench`: measures every component side by side in one run and writes
+ * docs/benchmarks.md with the machine's details. Numbers are medians over several rounds.
+ */
+import path from 'node:path';
+import { airtableAccessBenchmarks } from './airtable-access.bench.ts';
+import { writeBenchReport } from './bench-report.ts';
+import { machineDetails } from './machine-details.ts';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const output = path.join(root, 'docs', 'benchmarks.md');
+
+const suites = [airtableAccessBenchmarks];
+const sections = [];
+for (const suite of suites) {
+  console.log(`bench: ${suite.name}…`);
+  const section = await suite();
+  for (const row of section.rows) {
+    console.log(`  ${row.metric}: ${row.value}${row.met === false ? '  (target missed)' : ''}`);
+  }
+  sections.push(section);
+}
+writeBenchReport(output, machineDetails(), sections);
+console.log(`bench: wrote ${path.relative(root, output)}`);
