@@ -62,7 +62,7 @@ export function createAirtableAccess(options: AirtableAccessOptions): AirtableAc
   });
 
   return {
-    ...createRecordReads({ executor, http, client, cache }),
+    ...createRecordReads({ executor, http, cache }),
     ...createRecordWrites({
       executor,
       http,

@@ -1,10 +1,14 @@
 import type { AirtableRecord, ListRecordsOptions, RecordPage } from '../airtable-types.ts';
 import type { ReadCache } from '../cache/read-cache.ts';
 import type { RequestExecutor } from '../execution/request-executor.ts';
-import { baseIdSegment, checkedTableName, recordIdSegment } from '../transport/api-paths.ts';
-import type { ClientTransport } from '../transport/client-transport.ts';
+import {
+  baseIdSegment,
+  checkedTableName,
+  recordIdSegment,
+  tableSegment,
+} from '../transport/api-paths.ts';
 import type { HttpTransport } from '../transport/http-transport.ts';
-import { toRecordPage } from '../transport/response-shapes.ts';
+import { toRecord, toRecordPage } from '../transport/response-shapes.ts';
 import { listRequest } from './list-request.ts';
 
 /** Reading records: one page, every page, one record. */
@@ -24,16 +28,16 @@ export interface RecordReads {
 }
 
 /**
- * Reads are cached per table (see ReadCache). Pages are fetched over plain HTTP (airtable.js
- * cannot resume from Airtable's string cursor); single records through airtable.js.
+ * Reads are cached per table (see ReadCache), and fetched over plain HTTP: airtable.js cannot
+ * resume from Airtable's string cursor, and it replaces Airtable's error types (a missing
+ * record's MODEL_ID_NOT_FOUND becomes NOT_FOUND), which callers need to tell cases apart.
  */
 export function createRecordReads(deps: {
   readonly executor: RequestExecutor;
   readonly http: HttpTransport;
-  readonly client: ClientTransport;
   readonly cache: ReadCache;
 }): RecordReads {
-  const { executor, http, client, cache } = deps;
+  const { executor, http, cache } = deps;
 
   async function listRecords(
     baseId: string,
@@ -82,7 +86,13 @@ export function createRecordReads(deps: {
           operation: 'getRecord',
           baseId,
           idempotent: true,
-          send: () => client.find(baseId, table, recordId),
+          send: async () =>
+            toRecord(
+              await http.send(
+                'GET',
+                `${baseIdSegment(baseId)}/${tableSegment(table)}/${recordIdSegment(recordId)}`,
+              ),
+            ),
         }),
       );
     },

@@ -12,16 +12,16 @@ import { baseIdSegment, checkedTableName, recordIdSegment } from './api-paths.ts
 
 /**
  * Record operations through the official airtable.js client, where it does exactly what
- * Airtable's API does: get one record, and create, update, replace and delete up to 10.
+ * Airtable's API does: create, update, replace and delete up to 10.
  * Each method sends one attempt; failures come back as AirtableCallFailure.
  *
- * Not through the client: listing (its `select` only takes a numeric `offset`, so a page
- * cannot be fetched from Airtable's string cursor, and `eachPage` cannot start mid-table),
+ * Not through the client: reads (its `select` only takes a numeric `offset`, so a page
+ * cannot be fetched from Airtable's string cursor, `eachPage` cannot start mid-table, and its
+ * `find` turns a missing record's MODEL_ID_NOT_FOUND into NOT_FOUND),
  * upserts (it returns `records` but drops `createdRecords`/`updatedRecords`), metadata,
  * comments and whoami (it has no API for them). Those go over plain HTTP.
  */
 export interface ClientTransport {
-  find(baseId: string, table: string, recordId: string): Promise<AirtableRecord>;
   create(
     baseId: string,
     table: string,
@@ -68,12 +68,6 @@ export function createClientTransport(options: {
   const raw = (records: Records<FieldSet>) => records.map((record) => toRecord(record._rawJson));
 
   return {
-    find: (baseId, name, recordId) =>
-      call(async () => {
-        const record = await table(baseId, name).find(recordIdSegment(recordId));
-        return toRecord(record._rawJson);
-      }),
-
     create: (baseId, name, records, typecast) =>
       call(async () => {
         const data = records.map((record) => ({ fields: asFieldSet(record.fields) }));
