@@ -7,6 +7,17 @@ import path from 'node:path';
 // Libraries beside the kit that services share: not services, so importing them is allowed.
 const SHARED_PACKAGES = new Set(['kit', 'airtable-access']);
 
+/**
+ * The service a file's code belongs to, when it is production code. A service's tests may
+ * start another service as a test double (the Airtable emulator, say): that couples no
+ * running code, so test folders are not checked.
+ * @param {string} filename
+ */
+function productionServiceOf(filename) {
+  const parts = path.resolve(filename).split(path.sep);
+  return parts.includes('test') ? undefined : serviceOf(filename);
+}
+
 /** @param {string} filename */
 function serviceOf(filename) {
   const parts = path.resolve(filename).split(path.sep);
@@ -34,7 +45,7 @@ export const noCrossServiceImport = {
     },
   },
   create(context) {
-    const from = serviceOf(context.filename);
+    const from = productionServiceOf(context.filename);
     if (from === undefined) return {};
     /** @param {import('estree').Node} node @param {unknown} source */
     const check = (node, source) => {

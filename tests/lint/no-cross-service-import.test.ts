@@ -24,6 +24,10 @@ tester.run('no-cross-service-import', noCrossServiceImport, {
     },
     { filename: '/repo/tests/e2e/flow.test.ts', code: "import { x } from '@pyairtable/gateway';" },
     { filename: '/repo/services/chat/src/app.ts', code: "import fastify from 'fastify';" },
+    {
+      filename: '/repo/services/mcp/test/tools.test.ts',
+      code: "import { buildEmulator } from '@pyairtable/airtable-emulator';",
+    },
   ],
   invalid: [
     {
