@@ -19,6 +19,9 @@ export class StackStartError extends Error {
   }
 }
 
+/** Left column of the start-up summary, wide enough for every service name. */
+const label = (name: string): string => name.padEnd(19);
+
 /** Options of {@link startStack}. */
 export interface StartStackOptions {
   readonly root: string;
@@ -102,10 +105,10 @@ export async function startStack(options: StartStackOptions): Promise<RunningSta
     }
     database = await openDatabase(config, dataDir);
     print(
-      `Postgres   ${database.embedded ? 'embedded, data in ' + path.join(dataDir, 'postgres') : 'from DATABASE_URL'}`,
+      `${label('Postgres')}${database.embedded ? 'embedded, data in ' + path.join(dataDir, 'postgres') : 'from DATABASE_URL'}`,
     );
     print(
-      `Redis      ${config.REDIS_URL === undefined ? 'none: in-process caches and limits' : 'from REDIS_URL'}`,
+      `${label('Redis')}${config.REDIS_URL === undefined ? 'none: in-process caches and limits' : 'from REDIS_URL'}`,
     );
 
     const environment = {
@@ -124,9 +127,7 @@ export async function startStack(options: StartStackOptions): Promise<RunningSta
       await waitUntilReady(service, config.STACK_READY_TIMEOUT_MS).catch((error: unknown) => {
         throw new StackStartError(error instanceof Error ? error.message : String(error));
       });
-      print(
-        `${entry.name.padEnd(10)} ${service.url}  (logs: ${path.relative(root, service.logFile)})`,
-      );
+      print(`${label(entry.name)}${service.url}  (logs: ${path.relative(root, service.logFile)})`);
     }
 
     const emulator = services.find((service) => service.entry.name === 'airtable-emulator');
