@@ -1,1 +1,7 @@
-export {};
+/** The mcp service's public surface: the Airtable tool layer and the scope it runs in. */
+export {
+  AIRTABLE_TOOL_NAMES,
+  LEGACY_TOOL_ALIASES,
+  registerAirtableTools,
+} from './register-airtable-tools.ts';
+export type { WorkspaceScope } from './workspace-scope.ts';
