@@ -14,6 +14,7 @@ import { parseFilterFormula } from './formula-compiler.ts';
 import { ensureInverseField, reconcileLinks } from './inverse-link-fields.ts';
 import type { BaseModel, FieldModel, RecordModel, TableModel, ViewModel } from './model-types.ts';
 import { isComputed } from './model-types.ts';
+import { isEmptyCell } from '../seed/empty-values.ts';
 
 function fieldFromSeed(seed: SeedField): FieldModel {
   return {
@@ -34,16 +35,6 @@ function viewFromSeed(seed: SeedView): ViewModel {
     filterByFormula: seed.filterByFormula,
     sort: seed.sort ?? [],
   };
-}
-
-function emptyCell(value: unknown): boolean {
-  return (
-    value === undefined ||
-    value === null ||
-    value === '' ||
-    value === false ||
-    (Array.isArray(value) && value.length === 0)
-  );
 }
 
 function tableShell(baseId: string, seed: SeedTable): TableModel {
@@ -82,7 +73,7 @@ function loadRecords(table: TableModel, seed: SeedTable, loadTime: number): void
       }
       // Seeds share cell values between records (select sets, date strings) to stay small;
       // sharing is safe because the model replaces cell values and never edits them in place.
-      if (!isComputed(field) && !emptyCell(value)) cells.set(field.id, value);
+      if (!isComputed(field) && !isEmptyCell(value)) cells.set(field.id, value);
     }
     const record: RecordModel = {
       id: seedRecord.id,

@@ -7,6 +7,7 @@ import { cellText } from './cell-text.ts';
 import type { TextFormat } from './cell-text.ts';
 import { isoDate } from './formula-values.ts';
 import type { BaseModel, FieldModel, RecordModel, TableModel } from './model-types.ts';
+import { isEmptyCell } from '../seed/empty-values.ts';
 
 /** How to render records. */
 export interface RenderOptions {
@@ -41,16 +42,6 @@ export function cellOf(field: FieldModel, record: RecordModel): unknown {
   }
 }
 
-function isEmpty(value: unknown): boolean {
-  return (
-    value === undefined ||
-    value === null ||
-    value === '' ||
-    value === false ||
-    (Array.isArray(value) && value.length === 0)
-  );
-}
-
 /** Renders `record` of `table`. */
 export function renderRecord(
   base: BaseModel,
@@ -61,7 +52,7 @@ export function renderRecord(
   const fields: Record<string, unknown> = {};
   for (const field of options.fields ?? table.fields) {
     const json = cellOf(field, record);
-    if (isEmpty(json)) continue;
+    if (isEmptyCell(json)) continue;
     const value = options.text === undefined ? json : cellText(base, field, record, options.text);
     if (value === '') continue;
     fields[options.byFieldId ? field.id : field.name] = value;
