@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
@@ -90,4 +91,41 @@ export function textOf(result: CallToolResult): string {
 export function dataOf<T>(result: CallToolResult): T {
   if (result.isError === true) throw new Error(`tool failed: ${textOf(result)}`);
   return result.structuredContent as T;
+}
+
+/** The emulator and MCP session a suite shares, filled in before its first test. */
+export interface SuiteSession {
+  readonly airtable: Airtable;
+  readonly session: McpSession;
+}
+
+/**
+ * Starts an emulator and connects a session with `scope` before the suite's tests, and closes
+ * both after them. Read the fields inside tests and hooks, not at collection time.
+ */
+export function useSession(
+  scope: Partial<Omit<WorkspaceScope, 'airtable'>> & Pick<WorkspaceScope, 'allowedBaseIds'>,
+): SuiteSession {
+  let airtable: Airtable | undefined;
+  let session: McpSession | undefined;
+  beforeAll(async () => {
+    airtable = await startAirtable();
+    session = await connect(airtable, scope);
+  });
+  afterAll(async () => {
+    await session?.close();
+    await airtable?.close();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the suite session is used before beforeAll ran');
+    return value;
+  };
+  return {
+    get airtable() {
+      return started(airtable);
+    },
+    get session() {
+      return started(session);
+    },
+  };
 }

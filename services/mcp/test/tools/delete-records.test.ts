@@ -1,38 +1,28 @@
 import { DEMO_SALES_BASE_ID } from '@pyairtable/airtable-emulator';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, dataOf, startAirtable, textOf } from '../support/mcp-harness.ts';
-import type { Airtable, McpSession } from '../support/mcp-harness.ts';
+import { describe, expect, it } from 'vitest';
+import { dataOf, textOf, useSession } from '../support/mcp-harness.ts';
 
 describe('delete_records', () => {
-  let airtable: Airtable;
-  let session: McpSession;
+  const suite = useSession({ allowedBaseIds: [DEMO_SALES_BASE_ID] });
   const base = { baseId: DEMO_SALES_BASE_ID, table: 'Deals' };
-  beforeAll(async () => {
-    airtable = await startAirtable();
-    session = await connect(airtable, { allowedBaseIds: [DEMO_SALES_BASE_ID] });
-  });
-  afterAll(async () => {
-    await session.close();
-    await airtable.close();
-  });
 
   it('deletes records so they can no longer be read (also as airtable_delete_records)', async () => {
-    const created = await airtable.access.createRecords(DEMO_SALES_BASE_ID, 'Deals', [
+    const created = await suite.airtable.access.createRecords(DEMO_SALES_BASE_ID, 'Deals', [
       { fields: { Name: 'Doomed 1' } },
       { fields: { Name: 'Doomed 2' } },
     ]);
     const ids = created.map((record) => record.id);
     const result = dataOf<{ deletedIds: string[] }>(
-      await session.call('delete_records', { ...base, recordIds: ids.slice(0, 1) }),
+      await suite.session.call('delete_records', { ...base, recordIds: ids.slice(0, 1) }),
     );
     expect(result.deletedIds).toEqual(ids.slice(0, 1));
-    await session.call('airtable_delete_records', { ...base, recordIds: ids.slice(1) });
-    const gone = await session.call('get_record', { ...base, recordId: ids[1] });
+    await suite.session.call('airtable_delete_records', { ...base, recordIds: ids.slice(1) });
+    const gone = await suite.session.call('get_record', { ...base, recordId: ids[1] });
     expect(gone.isError).toBe(true);
   });
 
   it('reports an unknown id as an isError result', async () => {
-    const result = await session.call('delete_records', {
+    const result = await suite.session.call('delete_records', {
       ...base,
       recordIds: ['recAAAAAAAAAAAAAA'],
     });

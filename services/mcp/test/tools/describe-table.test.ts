@@ -1,7 +1,6 @@
 import { DEMO_DEALS_TABLE_ID, DEMO_SALES_BASE_ID } from '@pyairtable/airtable-emulator';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, dataOf, startAirtable, textOf } from '../support/mcp-harness.ts';
-import type { Airtable, McpSession } from '../support/mcp-harness.ts';
+import { describe, expect, it } from 'vitest';
+import { dataOf, textOf, useSession } from '../support/mcp-harness.ts';
 
 interface Table {
   id: string;
@@ -11,20 +10,11 @@ interface Table {
 }
 
 describe('describe_table', () => {
-  let airtable: Airtable;
-  let session: McpSession;
-  beforeAll(async () => {
-    airtable = await startAirtable();
-    session = await connect(airtable, { allowedBaseIds: [DEMO_SALES_BASE_ID] });
-  });
-  afterAll(async () => {
-    await session.close();
-    await airtable.close();
-  });
+  const suite = useSession({ allowedBaseIds: [DEMO_SALES_BASE_ID] });
 
   it('describes a table by name, whatever the case', async () => {
     const table = dataOf<Table>(
-      await session.call('describe_table', { baseId: DEMO_SALES_BASE_ID, table: 'deals' }),
+      await suite.session.call('describe_table', { baseId: DEMO_SALES_BASE_ID, table: 'deals' }),
     );
     expect(table.id).toBe(DEMO_DEALS_TABLE_ID);
     expect(table.fields.find((field) => field.name === 'Stage')?.type).toBe('singleSelect');
@@ -32,7 +22,7 @@ describe('describe_table', () => {
   });
 
   it('lists the valid table names for a misspelled table', async () => {
-    const result = await session.call('describe_table', {
+    const result = await suite.session.call('describe_table', {
       baseId: DEMO_SALES_BASE_ID,
       table: 'Deal',
     });

@@ -1,7 +1,6 @@
 import { DEMO_PROJECTS_BASE_ID, DEMO_SALES_BASE_ID } from '@pyairtable/airtable-emulator';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, dataOf, startAirtable, textOf } from '../support/mcp-harness.ts';
-import type { Airtable, McpSession } from '../support/mcp-harness.ts';
+import { describe, expect, it } from 'vitest';
+import { dataOf, textOf, useSession } from '../support/mcp-harness.ts';
 
 interface Schema {
   baseId: string;
@@ -9,20 +8,14 @@ interface Schema {
 }
 
 describe('get_base_schema', () => {
-  let airtable: Airtable;
-  let session: McpSession;
-  beforeAll(async () => {
-    airtable = await startAirtable();
-    session = await connect(airtable, { allowedBaseIds: [DEMO_SALES_BASE_ID] });
-  });
-  afterAll(async () => {
-    await session.close();
-    await airtable.close();
-  });
+  const suite = useSession({ allowedBaseIds: [DEMO_SALES_BASE_ID] });
 
   it('gives table ids and names only at detail tableIds', async () => {
     const schema = dataOf<Schema>(
-      await session.call('get_base_schema', { baseId: DEMO_SALES_BASE_ID, detail: 'tableIds' }),
+      await suite.session.call('get_base_schema', {
+        baseId: DEMO_SALES_BASE_ID,
+        detail: 'tableIds',
+      }),
     );
     expect(schema.tables.map((table) => table.name)).toEqual(['Companies', 'Contacts', 'Deals']);
     expect(schema.tables[0]?.fields).toBeUndefined();
@@ -30,14 +23,17 @@ describe('get_base_schema', () => {
 
   it('gives field names without types at detail identifiers, types at full', async () => {
     const ids = dataOf<Schema>(
-      await session.call('get_base_schema', { baseId: DEMO_SALES_BASE_ID }),
+      await suite.session.call('get_base_schema', { baseId: DEMO_SALES_BASE_ID }),
     );
     const deals = ids.tables.find((table) => table.name === 'Deals');
     expect(deals?.fields?.map((field) => field.name)).toContain('Amount');
     expect(deals?.fields?.[0]?.type).toBeUndefined();
 
     const full = dataOf<Schema>(
-      await session.call('airtable_get_schema', { baseId: DEMO_SALES_BASE_ID, detail: 'full' }),
+      await suite.session.call('airtable_get_schema', {
+        baseId: DEMO_SALES_BASE_ID,
+        detail: 'full',
+      }),
     );
     const amount = full.tables
       .find((t) => t.name === 'Deals')
@@ -46,13 +42,13 @@ describe('get_base_schema', () => {
   });
 
   it('refuses a base outside the workspace and names the allowed ones', async () => {
-    const result = await session.call('get_base_schema', { baseId: DEMO_PROJECTS_BASE_ID });
+    const result = await suite.session.call('get_base_schema', { baseId: DEMO_PROJECTS_BASE_ID });
     expect(result.isError).toBe(true);
     expect(textOf(result)).toContain(`Allowed bases: ${DEMO_SALES_BASE_ID}`);
   });
 
   it('rejects a base id of the wrong shape before calling Airtable', async () => {
-    const result = await session.call('get_base_schema', { baseId: 'Sales CRM' });
+    const result = await suite.session.call('get_base_schema', { baseId: 'Sales CRM' });
     expect(result.isError).toBe(true);
     expect(textOf(result)).toMatch(/base id looks like app/);
   });

@@ -1,7 +1,6 @@
 import { DEMO_SALES_BASE_ID } from '@pyairtable/airtable-emulator';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, dataOf, startAirtable, textOf } from '../support/mcp-harness.ts';
-import type { Airtable, McpSession } from '../support/mcp-harness.ts';
+import { describe, expect, it } from 'vitest';
+import { dataOf, textOf, useSession } from '../support/mcp-harness.ts';
 
 interface Page {
   records: { id: string; fields: Record<string, unknown> }[];
@@ -10,17 +9,8 @@ interface Page {
 }
 
 describe('list_records', () => {
-  let airtable: Airtable;
-  let session: McpSession;
+  const suite = useSession({ allowedBaseIds: [DEMO_SALES_BASE_ID] });
   const base = { baseId: DEMO_SALES_BASE_ID, table: 'Deals' };
-  beforeAll(async () => {
-    airtable = await startAirtable();
-    session = await connect(airtable, { allowedBaseIds: [DEMO_SALES_BASE_ID] });
-  });
-  afterAll(async () => {
-    await session.close();
-    await airtable.close();
-  });
 
   it('pages through the 250 deals as 100, 100 and 50 with the cursor', async () => {
     const sizes: number[] = [];
@@ -28,7 +18,7 @@ describe('list_records', () => {
     let cursor: string | undefined;
     do {
       const page = dataOf<Page>(
-        await session.call('list_records', {
+        await suite.session.call('list_records', {
           ...base,
           ...(cursor === undefined ? {} : { cursor }),
         }),
@@ -43,7 +33,7 @@ describe('list_records', () => {
 
   it('narrows with fields, a structured filter and sort', async () => {
     const page = dataOf<Page>(
-      await session.call('airtable_list_records', {
+      await suite.session.call('airtable_list_records', {
         ...base,
         fields: ['Name', 'Amount'],
         filter: {
@@ -64,27 +54,31 @@ describe('list_records', () => {
   });
 
   it('names the valid fields for an unknown field', async () => {
-    const result = await session.call('list_records', { ...base, fields: ['Amout'] });
+    const result = await suite.session.call('list_records', { ...base, fields: ['Amout'] });
     expect(result.isError).toBe(true);
     expect(textOf(result)).toContain('no field "Amout"');
     expect(textOf(result)).toContain('"Amount"');
   });
 
   it('names the valid fields and views for a typo in a filter or a view', async () => {
-    const filter = await session.call('list_records', {
+    const filter = await suite.session.call('list_records', {
       ...base,
       filter: { field: 'Stag', op: 'eq', value: 'Closed Won' },
     });
     expect(filter.isError).toBe(true);
     expect(textOf(filter)).toContain('"Stage"');
-    const view = await session.call('list_records', { ...base, view: 'Open pipe' });
+    const view = await suite.session.call('list_records', { ...base, view: 'Open pipe' });
     expect(view.isError).toBe(true);
     expect(textOf(view)).toContain('"Open pipeline"');
   });
 
   it('keeps only the records of a view', async () => {
     const page = dataOf<Page>(
-      await session.call('list_records', { ...base, view: 'Open pipeline', fields: ['Stage'] }),
+      await suite.session.call('list_records', {
+        ...base,
+        view: 'Open pipeline',
+        fields: ['Stage'],
+      }),
     );
     expect(page.count).toBeGreaterThan(0);
     expect(
@@ -93,7 +87,7 @@ describe('list_records', () => {
   });
 
   it('passes Airtable formula errors back as an isError result', async () => {
-    const result = await session.call('list_records', {
+    const result = await suite.session.call('list_records', {
       ...base,
       filterByFormula: 'AND({Amount} >',
     });
@@ -102,10 +96,10 @@ describe('list_records', () => {
   });
 
   it('rejects a page size over 100 and a missing table', async () => {
-    const big = await session.call('list_records', { ...base, pageSize: 500 });
+    const big = await suite.session.call('list_records', { ...base, pageSize: 500 });
     expect(big.isError).toBe(true);
     expect(textOf(big)).toMatch(/pageSize/);
-    const missing = await session.call('list_records', { baseId: DEMO_SALES_BASE_ID });
+    const missing = await suite.session.call('list_records', { baseId: DEMO_SALES_BASE_ID });
     expect(missing.isError).toBe(true);
     expect(textOf(missing)).toMatch(/table/);
   });

@@ -1,7 +1,6 @@
 import { DEMO_SALES_BASE_ID } from '@pyairtable/airtable-emulator';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, dataOf, startAirtable } from '../support/mcp-harness.ts';
-import type { Airtable, McpSession } from '../support/mcp-harness.ts';
+import { describe, expect, it } from 'vitest';
+import { dataOf, useSession } from '../support/mcp-harness.ts';
 
 interface Found {
   records: { fields: Record<string, unknown> }[];
@@ -10,20 +9,13 @@ interface Found {
 }
 
 describe('search_records', () => {
-  let airtable: Airtable;
-  let session: McpSession;
+  const suite = useSession({ allowedBaseIds: [DEMO_SALES_BASE_ID] });
   const base = { baseId: DEMO_SALES_BASE_ID, table: 'Deals' };
-  beforeAll(async () => {
-    airtable = await startAirtable();
-    session = await connect(airtable, { allowedBaseIds: [DEMO_SALES_BASE_ID] });
-  });
-  afterAll(async () => {
-    await session.close();
-    await airtable.close();
-  });
 
   it('finds records whose text fields contain the term, ignoring case', async () => {
-    const found = dataOf<Found>(await session.call('search_records', { ...base, term: 'atlas' }));
+    const found = dataOf<Found>(
+      await suite.session.call('search_records', { ...base, term: 'atlas' }),
+    );
     expect(found.count).toBeGreaterThan(0);
     expect(found.searchedFields).toContain('Name');
     expect(found.searchedFields).not.toContain('Amount');
@@ -34,7 +26,7 @@ describe('search_records', () => {
 
   it('treats a formula injection attempt as literal text', async () => {
     for (const term of ['") > 0, TRUE(), ("', "'), TRUE()) & ('", '}, TRUE()) & {Name']) {
-      const found = dataOf<Found>(await session.call('search_records', { ...base, term }));
+      const found = dataOf<Found>(await suite.session.call('search_records', { ...base, term }));
       expect(found.count).toBe(0);
     }
   });
