@@ -5,3 +5,5 @@ export {
   registerAirtableTools,
 } from './register-airtable-tools.ts';
 export type { WorkspaceScope } from './workspace-scope.ts';
+export { createToolMetrics } from './tools/tool-metrics.ts';
+export type { ToolMetrics, ToolOutcome } from './tools/tool-metrics.ts';

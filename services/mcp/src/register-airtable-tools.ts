@@ -1,5 +1,6 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { AIRTABLE_TOOLS } from './tools/airtable-tools.ts';
+import type { ToolMetrics } from './tools/tool-metrics.ts';
 import type { WorkspaceScope } from './workspace-scope.ts';
 
 /** Names the replaced system used, and the tool each one now calls. */
@@ -19,12 +20,18 @@ export const AIRTABLE_TOOL_NAMES: readonly string[] = AIRTABLE_TOOLS.map((tool) 
 /**
  * Registers the Airtable tools for one request's scope. Viewers get only the read-only ones:
  * the write tools are not even listed, so a model never plans with them. The replaced
- * system's names are registered as aliases of the same handlers.
+ * system's names are registered as aliases of the same handlers. `metrics`, made once per
+ * process with `createToolMetrics`, counts every call.
  */
-export function registerAirtableTools(server: McpServer, scope: WorkspaceScope): void {
+export function registerAirtableTools(
+  server: McpServer,
+  scope: WorkspaceScope,
+  metrics?: ToolMetrics,
+): void {
+  const options = metrics === undefined ? {} : { metrics };
   const available = AIRTABLE_TOOLS.filter((tool) => scope.role !== 'viewer' || tool.readOnly);
-  for (const tool of available) tool.register(server, scope);
+  for (const tool of available) tool.register(server, scope, options);
   for (const [alias, name] of Object.entries(LEGACY_TOOL_ALIASES)) {
-    available.find((tool) => tool.name === name)?.register(server, scope, alias);
+    available.find((tool) => tool.name === name)?.register(server, scope, { ...options, alias });
   }
 }

@@ -4,6 +4,7 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import type { z } from 'zod';
 import type { WorkspaceScope } from '../workspace-scope.ts';
 import { failureResult } from './tool-failure.ts';
+import type { ToolMetrics } from './tool-metrics.ts';
 
 /** Hints a client uses to decide on confirmation; all four set on purpose for every tool. */
 export interface ToolHints {
@@ -41,13 +42,19 @@ export interface ToolSpec<In extends z.ZodRawShape, Out extends z.ZodRawShape> {
   ) => Promise<ToolOutput<Immutable<z.output<z.ZodObject<Out>>>>>;
 }
 
+/** How one tool is registered: under another name, and where its calls are counted. */
+export interface RegisterOptions {
+  readonly alias?: string;
+  readonly metrics?: ToolMetrics;
+}
+
 /** A tool ready to register, its schema types erased so tools of any shape share a list. */
 export interface AirtableTool {
   readonly name: string;
   /** Whether viewers may call it. */
   readonly readOnly: boolean;
   /** Registers it on `server` for `scope`, under its name or, as an alias, under `alias`. */
-  readonly register: (server: McpServer, scope: WorkspaceScope, alias?: string) => void;
+  readonly register: (server: McpServer, scope: WorkspaceScope, options?: RegisterOptions) => void;
 }
 
 /**
@@ -60,7 +67,8 @@ export function defineTool<In extends z.ZodRawShape, Out extends z.ZodRawShape>(
   return {
     name: spec.name,
     readOnly: spec.annotations.readOnlyHint,
-    register(server, scope, alias) {
+    register(server, scope, options = {}) {
+      const { alias, metrics } = options;
       const description =
         alias === undefined
           ? spec.description
@@ -79,19 +87,29 @@ export function defineTool<In extends z.ZodRawShape, Out extends z.ZodRawShape>(
         },
         // The SDK has validated the arguments against inputSchema before calling.
         async (args: unknown): Promise<CallToolResult> => {
-          try {
-            const output = await spec.run(scope, args as ShapeOutput<In>);
-            return {
-              content: [
-                { type: 'text', text: `${output.summary}\n${JSON.stringify(output.data)}` },
-              ],
-              structuredContent: output.data as Record<string, unknown>,
-            };
-          } catch (error) {
-            return failureResult(error);
-          }
+          const started = performance.now();
+          const result = await runToResult(spec, scope, args as ShapeOutput<In>);
+          const seconds = (performance.now() - started) / 1000;
+          metrics?.observe(spec.name, result.isError === true ? 'error' : 'ok', seconds);
+          return result;
         },
       );
     },
   };
+}
+
+async function runToResult<In extends z.ZodRawShape, Out extends z.ZodRawShape>(
+  spec: ToolSpec<In, Out>,
+  scope: WorkspaceScope,
+  args: ShapeOutput<In>,
+): Promise<CallToolResult> {
+  try {
+    const output = await spec.run(scope, args);
+    return {
+      content: [{ type: 'text', text: `${output.summary}\n${JSON.stringify(output.data)}` }],
+      structuredContent: output.data as Record<string, unknown>,
+    };
+  } catch (error) {
+    return failureResult(error);
+  }
 }

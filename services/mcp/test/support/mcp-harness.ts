@@ -9,6 +9,7 @@ import { buildEmulator, DEMO_ACCESS_TOKEN } from '@pyairtable/airtable-emulator'
 import type { SeedBase } from '@pyairtable/airtable-emulator';
 import { createMemoryStore } from '@pyairtable/kit';
 import type { SharedStore } from '@pyairtable/kit';
+import type { ToolMetrics } from '../../src/tools/tool-metrics.ts';
 import { registerAirtableTools } from '../../src/index.ts';
 import type { WorkspaceScope } from '../../src/index.ts';
 
@@ -53,15 +54,20 @@ export interface McpSession {
 export async function connect(
   airtable: Airtable,
   scope: Partial<Omit<WorkspaceScope, 'airtable'>> & Pick<WorkspaceScope, 'allowedBaseIds'>,
+  metrics?: ToolMetrics,
 ): Promise<McpSession> {
   const server = new McpServer({ name: 'pyairtable-mcp-test', version: '0.0.0' });
-  registerAirtableTools(server, {
-    tenantId: 'tenant-1',
-    workspaceId: 'workspace-1',
-    role: 'owner',
-    ...scope,
-    airtable: airtable.access,
-  });
+  registerAirtableTools(
+    server,
+    {
+      tenantId: 'tenant-1',
+      workspaceId: 'workspace-1',
+      role: 'owner',
+      ...scope,
+      airtable: airtable.access,
+    },
+    metrics,
+  );
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
   const client = new Client({ name: 'test-client', version: '0.0.0' });
   await Promise.all([server.connect(serverSide), client.connect(clientSide)]);
