@@ -6,14 +6,15 @@
  * TRUE()) nor none (an injected ERROR() or a formula broken open).
  */
 import { buildFilterFormula, searchFormula } from '@pyairtable/airtable-access';
-import { DEMO_ACCESS_TOKEN, DEMO_SALES_BASE_ID } from '@pyairtable/airtable-emulator';
+import { DEMO_SALES_BASE_ID } from '@pyairtable/airtable-emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLIENT_KINDS } from './support/client-kinds.ts';
 import { listAll } from './support/conformance-client.ts';
-import type { ConformanceClient, TableRecord } from './support/conformance-client.ts';
+
 import { idsOf, textCell } from './support/deal-cells.ts';
 import { startListeningEmulator } from './support/listening-emulator.ts';
 import type { ListeningEmulator } from './support/listening-emulator.ts';
+import { useDealsClient } from './support/deals-client.ts';
 import { rawRequest } from './support/raw-request.ts';
 
 /** Texts that would change a formula's meaning if pasted into it unescaped. */
@@ -55,23 +56,13 @@ const lowerIncludes = (value: string | undefined, text: string) =>
   (value ?? '').toLowerCase().includes(text.toLowerCase());
 
 describe.each(CLIENT_KINDS)('hostile filter text through $name', (kind) => {
-  let client: ConformanceClient;
-  let allDeals: TableRecord[];
-  beforeAll(async () => {
-    client = kind.connect({
-      endpointUrl: emulator.endpointUrl,
-      token: DEMO_ACCESS_TOKEN,
-      baseId: DEMO_SALES_BASE_ID,
-    });
-    allDeals = await listAll(client, 'Deals');
-  });
-  afterAll(() => client.close());
+  const deals = useDealsClient(kind, () => emulator);
 
   it.each(HOSTILE_TEXTS)('finds exactly the records holding %j', async (text) => {
     const own = [hostileIds.get(text)];
-    const filter = (filterByFormula: string) => listAll(client, 'Deals', { filterByFormula });
+    const filter = (filterByFormula: string) => listAll(deals.client, 'Deals', { filterByFormula });
 
-    const containing = allDeals.filter((deal) => lowerIncludes(textCell(deal, 'Name'), text));
+    const containing = deals.allDeals.filter((deal) => lowerIncludes(textCell(deal, 'Name'), text));
     const contains = await filter(
       buildFilterFormula({ field: 'Name', op: 'contains', value: text }),
     );
@@ -81,7 +72,7 @@ describe.each(CLIENT_KINDS)('hostile filter text through $name', (kind) => {
     const equals = await filter(buildFilterFormula({ field: 'Owner', op: 'eq', value: text }));
     expect(idsOf(equals)).toEqual(own);
 
-    const matching = allDeals.filter(
+    const matching = deals.allDeals.filter(
       (deal) =>
         lowerIncludes(textCell(deal, 'Name'), text) || lowerIncludes(textCell(deal, 'Owner'), text),
     );

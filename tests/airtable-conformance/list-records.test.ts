@@ -3,15 +3,17 @@
  * layer: pages and cursors, sort, fields and views. Expected answers come from a full
  * unfiltered read, not from the emulator's own sorting or filtering.
  */
-import { DEMO_ACCESS_TOKEN, DEMO_SALES_BASE_ID } from '@pyairtable/airtable-emulator';
+import { DEMO_SALES_BASE_ID } from '@pyairtable/airtable-emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAccessLayer } from './support/access-layer-client.ts';
 import { CLIENT_KINDS } from './support/client-kinds.ts';
 import { listAll } from './support/conformance-client.ts';
-import type { ConformanceClient, TableRecord } from './support/conformance-client.ts';
+import type { TableRecord } from './support/conformance-client.ts';
+
 import { idsOf, numberCell, stageRank, textCell } from './support/deal-cells.ts';
 import { startListeningEmulator } from './support/listening-emulator.ts';
 import type { ListeningEmulator } from './support/listening-emulator.ts';
+import { useDealsClient } from './support/deals-client.ts';
 
 const DEAL_COUNT = 250;
 
@@ -37,33 +39,23 @@ function byKeys(keysOf: (record: TableRecord) => readonly [string | number, 'asc
 }
 
 describe.each(CLIENT_KINDS)('listing records through $name', (kind) => {
-  let client: ConformanceClient;
-  let allDeals: TableRecord[];
-  beforeAll(async () => {
-    client = kind.connect({
-      endpointUrl: emulator.endpointUrl,
-      token: DEMO_ACCESS_TOKEN,
-      baseId: DEMO_SALES_BASE_ID,
-    });
-    allDeals = await listAll(client, 'Deals');
-  });
-  afterAll(() => client.close());
+  const deals = useDealsClient(kind, () => emulator);
 
   it('reads 250 records in pages of 100, 100 and 50', async () => {
-    const pages = await client.listPages('Deals');
+    const pages = await deals.client.listPages('Deals');
     expect(pages.map((page) => page.length)).toEqual([100, 100, 50]);
     expect(new Set(idsOf(pages.flat())).size).toBe(DEAL_COUNT);
   });
 
   it('sorts by a select (in choice order) ascending, then by amount descending', async () => {
-    const sorted = await listAll(client, 'Deals', {
+    const sorted = await listAll(deals.client, 'Deals', {
       sort: [
         { field: 'Stage', direction: 'asc' },
         { field: 'Amount', direction: 'desc' },
       ],
     });
     const keys = (record: TableRecord) => [stageRank(record), numberCell(record, 'Amount')];
-    const expected = allDeals.toSorted(
+    const expected = deals.allDeals.toSorted(
       byKeys((record) => [
         [stageRank(record), 'asc'],
         [numberCell(record, 'Amount') ?? 0, 'desc'],
@@ -74,7 +66,7 @@ describe.each(CLIENT_KINDS)('listing records through $name', (kind) => {
   });
 
   it('sorts by text descending, then by date ascending', async () => {
-    const sorted = await listAll(client, 'Deals', {
+    const sorted = await listAll(deals.client, 'Deals', {
       sort: [
         { field: 'Owner', direction: 'desc' },
         { field: 'Close Date', direction: 'asc' },
@@ -84,7 +76,7 @@ describe.each(CLIENT_KINDS)('listing records through $name', (kind) => {
       textCell(record, 'Owner'),
       textCell(record, 'Close Date'),
     ];
-    const expected = allDeals.toSorted(
+    const expected = deals.allDeals.toSorted(
       byKeys((record) => [
         [textCell(record, 'Owner') ?? '', 'desc'],
         [textCell(record, 'Close Date') ?? '', 'asc'],
@@ -94,7 +86,7 @@ describe.each(CLIENT_KINDS)('listing records through $name', (kind) => {
   });
 
   it('returns only the requested fields', async () => {
-    const records = await listAll(client, 'Deals', { fields: ['Name', 'Amount'] });
+    const records = await listAll(deals.client, 'Deals', { fields: ['Name', 'Amount'] });
     expect(records).toHaveLength(DEAL_COUNT);
     for (const record of records) {
       expect(Object.keys(record.fields).toSorted()).toEqual(['Amount', 'Name']);
@@ -102,8 +94,8 @@ describe.each(CLIENT_KINDS)('listing records through $name', (kind) => {
   });
 
   it('applies a view\'s filter and sort ("Open pipeline": not closed, by close date)', async () => {
-    const inView = await listAll(client, 'Deals', { view: 'Open pipeline' });
-    const open = allDeals.filter(
+    const inView = await listAll(deals.client, 'Deals', { view: 'Open pipeline' });
+    const open = deals.allDeals.filter(
       (record) => !['Closed Won', 'Closed Lost'].includes(textCell(record, 'Stage') ?? ''),
     );
     expect(idsOf(inView).toSorted()).toEqual(idsOf(open).toSorted());
@@ -112,16 +104,16 @@ describe.each(CLIENT_KINDS)('listing records through $name', (kind) => {
   });
 
   it('applies a view\'s filter and sort ("Big deals": over 10,000, largest first)', async () => {
-    const inView = await listAll(client, 'Deals', { view: 'Big deals' });
-    const big = allDeals.filter((record) => (numberCell(record, 'Amount') ?? 0) > 10_000);
+    const inView = await listAll(deals.client, 'Deals', { view: 'Big deals' });
+    const big = deals.allDeals.filter((record) => (numberCell(record, 'Amount') ?? 0) > 10_000);
     expect(idsOf(inView).toSorted()).toEqual(idsOf(big).toSorted());
     const amounts = inView.map((record) => numberCell(record, 'Amount') ?? 0);
     expect(amounts).toEqual(amounts.toSorted((left, right) => right - left));
   });
 
   it('filters inside a view with filterByFormula, keeping the view order', async () => {
-    const inView = await listAll(client, 'Deals', { view: 'Big deals' });
-    const filtered = await listAll(client, 'Deals', {
+    const inView = await listAll(deals.client, 'Deals', { view: 'Big deals' });
+    const filtered = await listAll(deals.client, 'Deals', {
       view: 'Big deals',
       filterByFormula: "{Stage} = 'Closed Won'",
     });

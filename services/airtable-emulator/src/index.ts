@@ -27,6 +27,7 @@ export { AirtableError, airtableErrors } from './airtable-errors.ts';
 export type { AirtableErrorBody } from './airtable-errors.ts';
 export type { EmulatorState } from './model/emulator-state.ts';
 export { demoBases } from './seed/demo/demo-bases.ts';
+export { DEAL_STAGES } from './seed/demo/sales-schema.ts';
 export {
   DEMO_COMPANIES_TABLE_ID,
   DEMO_CONTACTS_TABLE_ID,

@@ -2,17 +2,11 @@
  * Reading cells of the demo Deals table for the expected answers the cases compute
  * themselves, from a full unfiltered read, instead of trusting the emulator's filtering.
  */
+import { DEAL_STAGES } from '@pyairtable/airtable-emulator';
 import type { TableRecord } from './conformance-client.ts';
 
 /** The Deals table's Stage choices in the order the field defines them (the seed's order). */
-export const STAGE_CHOICES = [
-  'Lead',
-  'Qualified',
-  'Proposal',
-  'Negotiation',
-  'Closed Won',
-  'Closed Lost',
-] as const;
+export const STAGE_CHOICES = DEAL_STAGES;
 
 /** A text cell (single line, single select, ISO date), or undefined when empty. */
 export function textCell(record: TableRecord, field: string): string | undefined {

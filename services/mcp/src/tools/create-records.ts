@@ -3,7 +3,7 @@ import { checkFields, findTable } from './base-access.ts';
 import { defineTool } from './define-tool.ts';
 import { asJsonObject } from './json-arguments.ts';
 import { baseIdInput, recordOutput, tableInput } from './shared-schemas.ts';
-import { MAX_RECORDS_PER_CALL, newRecordInput, typecastInput } from './write-schemas.ts';
+import { MAX_RECORDS_PER_CALL, newRecordsInput, typecastInput } from './write-schemas.ts';
 
 /** create_records: adds records, any number up to the per-call bound. */
 export const createRecordsTool = defineTool({
@@ -13,11 +13,7 @@ export const createRecordsTool = defineTool({
   inputSchema: {
     baseId: baseIdInput,
     table: tableInput,
-    records: z
-      .array(newRecordInput)
-      .min(1)
-      .max(MAX_RECORDS_PER_CALL)
-      .describe('Records to create, e.g. [{"fields": {"Name": "Acme renewal", "Amount": 12000}}].'),
+    records: newRecordsInput('[{"fields": {"Name": "Acme renewal", "Amount": 12000}}]'),
     typecast: typecastInput,
   },
   outputSchema: { records: z.array(recordOutput), count: z.number() },

@@ -6,7 +6,7 @@ import { baseIdInput, recordOutput, tableInput } from './shared-schemas.ts';
 import {
   CHANGES_DATA,
   MAX_RECORDS_PER_CALL,
-  newRecordInput,
+  newRecordsInput,
   typecastInput,
 } from './write-schemas.ts';
 
@@ -18,11 +18,7 @@ export const upsertRecordsTool = defineTool({
   inputSchema: {
     baseId: baseIdInput,
     table: tableInput,
-    records: z
-      .array(newRecordInput)
-      .min(1)
-      .max(MAX_RECORDS_PER_CALL)
-      .describe('Records, e.g. [{"fields": {"Name": "Acme renewal", "Amount": 15000}}].'),
+    records: newRecordsInput('[{"fields": {"Name": "Acme renewal", "Amount": 15000}}]'),
     fieldsToMergeOn: z
       .array(z.string().min(1))
       .min(1)

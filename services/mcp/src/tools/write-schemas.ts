@@ -25,3 +25,12 @@ export const CHANGES_DATA: ToolHints = {
   idempotentHint: true,
   openWorldHint: true,
 };
+
+/** The records of a create or upsert call, with an example the model can copy. */
+export function newRecordsInput(example: string) {
+  return z
+    .array(newRecordInput)
+    .min(1)
+    .max(MAX_RECORDS_PER_CALL)
+    .describe(`Records to write, e.g. ${example}.`);
+}
