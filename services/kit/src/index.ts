@@ -99,3 +99,11 @@ export { startEmbeddedPostgres } from './postgres/embedded-postgres.ts';
 export type { EmbeddedPostgres, EmbeddedPostgresOptions } from './postgres/embedded-postgres.ts';
 
 export { findFreePort, isPortFree } from './net/ports.ts';
+
+export {
+  createSecretCipher,
+  generateCipherKey,
+  parseCipherKeys,
+  SecretDecryptionError,
+} from './crypto/secret-cipher.ts';
+export type { CipherKey, SecretCipher } from './crypto/secret-cipher.ts';

@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
 import { createMemoryStore } from '../../src/cache/memory-store.ts';
 import { createRedisStore } from '../../src/cache/redis-store.ts';
 import type { SharedStore, StoreErrorReporter } from '../../src/cache/shared-store.ts';
+import { testServers, uniqueKeyPrefix } from '../../src/testing/index.ts';
 
 /** What a test asks of a backend: a fresh store in its own key space. */
 export interface StoreBackend {
@@ -11,8 +11,7 @@ export interface StoreBackend {
 }
 
 /** Redis for the shared suite, when CI (or a developer) provides one. */
-// eslint-disable-next-line no-restricted-properties -- tests choose their backend from the CI environment
-export const redisUrl: string | undefined = process.env['REDIS_URL'] || undefined;
+export const redisUrl: string | undefined = testServers().redisUrl;
 
 const memoryBackend: StoreBackend = {
   name: 'memory store',
@@ -34,10 +33,7 @@ function redisBackend(url: string): StoreBackend {
 export const storeBackends: readonly StoreBackend[] =
   redisUrl === undefined ? [memoryBackend] : [memoryBackend, redisBackend(redisUrl)];
 
-/** A key prefix no other test run uses, so runs sharing one Redis never see each other. */
-export function uniqueKeyPrefix(): string {
-  return `kit-test:${randomUUID()}:`;
-}
+export { uniqueKeyPrefix };
 
 /** A Redis URL on a loopback port where nothing listens: connections are refused at once. */
 export async function unreachableRedisUrl(): Promise<string> {

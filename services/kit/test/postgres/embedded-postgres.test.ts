@@ -2,7 +2,7 @@ import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startEmbeddedPostgres } from '../../src/postgres/embedded-postgres.ts';
-import { createTempFolder, withClient } from './database.ts';
+import { createTempFolder, withClient } from '../../src/testing/index.ts';
 import { findFreePort as freePort } from '../../src/net/ports.ts';
 
 const shutdownEvents = ['SIGINT', 'SIGTERM', 'SIGHUP', 'beforeExit'] as const;

@@ -2,8 +2,9 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { startEmbeddedPostgres } from '../../src/postgres/embedded-postgres.ts';
-import { findFreePort as freePort } from '../../src/net/ports.ts';
+import { startEmbeddedPostgres } from '../postgres/embedded-postgres.ts';
+import { findFreePort as freePort } from '../net/ports.ts';
+import { testServers } from './test-servers.ts';
 
 /** The Postgres a suite runs against; `stop()` leaves an external server running. */
 export interface TestPostgres {
@@ -16,9 +17,8 @@ export interface TestPostgres {
 
 /** Postgres from DATABASE_URL (CI), else an embedded one in a fresh temporary folder. */
 export async function startTestPostgres(): Promise<TestPostgres> {
-  // eslint-disable-next-line no-restricted-properties -- tests choose their database from the CI environment
-  const external = process.env['DATABASE_URL'];
-  if (external !== undefined && external !== '') {
+  const external = testServers().databaseUrl;
+  if (external !== undefined) {
     return { adminUrl: external, embedded: false, stop: () => Promise.resolve() };
   }
   const folder = await createTempFolder();
@@ -54,7 +54,7 @@ export interface TestDatabase {
 
 /** Creates an empty database next to `adminUrl`'s and returns its URL. */
 export async function createTestDatabase(adminUrl: string): Promise<TestDatabase> {
-  const name = `kit_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  const name = `test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
   await withClient(adminUrl, (client) => client.query(`create database ${name}`));
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;

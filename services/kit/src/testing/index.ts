@@ -1,0 +1,14 @@
+/**
+ * Helpers for the test suites of every package: the Postgres and Redis a test run was given
+ * (CI) or embedded stand-ins (a developer machine), each test in a space of its own.
+ */
+export { testServers } from './test-servers.ts';
+export type { TestServers } from './test-servers.ts';
+export {
+  createTempFolder,
+  createTestDatabase,
+  startTestPostgres,
+  withClient,
+} from './test-postgres.ts';
+export type { TestDatabase, TestPostgres } from './test-postgres.ts';
+export { createTestStore, uniqueKeyPrefix } from './test-store.ts';
