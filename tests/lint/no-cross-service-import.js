@@ -5,7 +5,7 @@
 import path from 'node:path';
 
 // Libraries beside the kit that services share: not services, so importing them is allowed.
-const SHARED_PACKAGES = new Set(['kit', 'airtable-access']);
+const SHARED_PACKAGES = new Set(['kit', 'airtable-access', 'registry']);
 
 /**
  * The service a file's code belongs to, when it is production code. A service's tests may

@@ -4,6 +4,7 @@ export {
   LEGACY_TOOL_ALIASES,
   registerAirtableTools,
 } from './register-airtable-tools.ts';
+export { registerAirtableResources } from './resources/register-airtable-resources.ts';
 export type { WorkspaceScope } from './workspace-scope.ts';
 export { createToolMetrics } from './tools/tool-metrics.ts';
 export type { ToolMetrics, ToolOutcome } from './tools/tool-metrics.ts';

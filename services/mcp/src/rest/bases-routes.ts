@@ -1,0 +1,134 @@
+import type { BaseSummary, TableSchema as AirtableTable } from '@pyairtable/airtable-access';
+import type { ServiceApp } from '@pyairtable/kit';
+import { Type } from 'typebox';
+import type { Static } from 'typebox';
+import type { WorkspaceScope } from '../workspace-scope.ts';
+import { problemResponses } from './problem-responses.ts';
+import type { RequestScopes } from './request-scopes.ts';
+import { BaseParamsSchema } from './rest-schemas.ts';
+
+const BaseListSchema = Type.Object(
+  {
+    bases: Type.Array(
+      Type.Object({ id: Type.String(), name: Type.String(), permissionLevel: Type.String() }),
+    ),
+  },
+  { description: 'The bases of the workspace the token can see.' },
+);
+
+const DetailSchema = Type.Union(
+  [Type.Literal('tableIds'), Type.Literal('identifiers'), Type.Literal('full')],
+  {
+    default: 'full',
+    description:
+      '"tableIds": table ids and names; "identifiers": adds field and view ids and names; "full" (default): adds field types, options and descriptions.',
+  },
+);
+type Detail = Static<typeof DetailSchema>;
+const DEFAULT_DETAIL: Detail = 'full';
+
+const SchemaQuerySchema = Type.Object(
+  { detail: Type.Optional(DetailSchema) },
+  { additionalProperties: false },
+);
+
+const FieldOutputSchema = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  type: Type.Optional(Type.String()),
+  description: Type.Optional(Type.String()),
+  options: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+});
+
+const TableOutputSchema = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  primaryFieldId: Type.Optional(Type.String()),
+  description: Type.Optional(Type.String()),
+  fields: Type.Optional(Type.Array(FieldOutputSchema)),
+  views: Type.Optional(
+    Type.Array(Type.Object({ id: Type.String(), name: Type.String(), type: Type.String() })),
+  ),
+});
+
+const BaseSchemaSchema = Type.Object(
+  { baseId: Type.String(), tables: Type.Array(TableOutputSchema) },
+  { description: "The base's tables at the level of detail asked for." },
+);
+
+// Airtable pages the bases list; a token rarely sees more than a few pages.
+const MAX_BASE_PAGES = 20;
+
+async function allowedBases(scope: WorkspaceScope): Promise<BaseSummary[]> {
+  const allowed = new Set(scope.allowedBaseIds);
+  const bases: BaseSummary[] = [];
+  let offset: string | undefined;
+  for (let page = 0; page < MAX_BASE_PAGES; page += 1) {
+    const list = await scope.airtable.listBases(offset === undefined ? {} : { offset });
+    bases.push(...list.bases.filter((base) => allowed.has(base.id)));
+    offset = list.offset;
+    if (offset === undefined) break;
+  }
+  return bases;
+}
+
+function atDetail(table: AirtableTable, detail: Detail): Static<typeof TableOutputSchema> {
+  if (detail === 'tableIds') return { id: table.id, name: table.name };
+  if (detail === 'identifiers') {
+    return {
+      id: table.id,
+      name: table.name,
+      primaryFieldId: table.primaryFieldId,
+      fields: table.fields.map(({ id, name }) => ({ id, name })),
+      views: table.views.map(({ id, name, type }) => ({ id, name, type })),
+    };
+  }
+  return {
+    ...table,
+    fields: table.fields.map((field) => ({ ...field })),
+    views: table.views.map((view) => ({ ...view })),
+  };
+}
+
+/** `GET /bases` and `GET /bases/:baseId/schema`. */
+export function basesRoutes(app: ServiceApp, scopes: RequestScopes): void {
+  app.get(
+    '/bases',
+    {
+      schema: {
+        operationId: 'listBases',
+        tags: ['bases'],
+        summary: 'List the bases of the workspace',
+        description: 'Only the bases the workspace allows, with their names and permission level.',
+        response: { 200: BaseListSchema, ...problemResponses },
+      },
+    },
+    async (request) => {
+      const bases = await allowedBases(scopes.read(request));
+      return {
+        bases: bases.map(({ id, name, permissionLevel }) => ({ id, name, permissionLevel })),
+      };
+    },
+  );
+
+  app.get(
+    '/bases/:baseId/schema',
+    {
+      schema: {
+        operationId: 'getBaseSchema',
+        tags: ['bases'],
+        summary: "Get a base's tables, fields and views",
+        params: BaseParamsSchema,
+        querystring: SchemaQuerySchema,
+        response: { 200: BaseSchemaSchema, ...problemResponses },
+      },
+    },
+    async (request) => {
+      const { baseId } = request.params;
+      const scope = scopes.read(request, baseId);
+      const detail = request.query.detail ?? DEFAULT_DETAIL;
+      const { tables } = await scope.airtable.getBaseSchema(baseId);
+      return { baseId, tables: tables.map((table) => atDetail(table, detail)) };
+    },
+  );
+}
