@@ -32,7 +32,14 @@ export function serviceCatalog(
         AIRTABLE_EMULATOR_DATA_FILE: files.emulatorData,
       },
     },
-    { name: 'mcp', entry: 'services/mcp/src/server.ts', port: config.MCP_PORT },
+    {
+      name: 'mcp',
+      entry: 'services/mcp/src/server.ts',
+      port: config.MCP_PORT,
+      environment: {
+        AIRTABLE_ENDPOINT_URL: `http://${config.STACK_HOST}:${String(config.AIRTABLE_EMULATOR_PORT)}`,
+      },
+    },
     { name: 'chat', entry: 'services/chat/src/server.ts', port: config.CHAT_PORT },
     { name: 'gateway', entry: 'services/gateway/src/server.ts', port: config.GATEWAY_PORT },
   ];

@@ -8,6 +8,7 @@ import type { stackConfigSchema } from './stack-config.ts';
 import { removeStackFile, writeStackFile } from './stack-file.ts';
 import { acquireStackLock } from './stack-lock.ts';
 import { ensureEmulatorToken, listEmulatorBases } from './emulator-tokens.ts';
+import { ensureStackSecrets } from './stack-secrets.ts';
 import { startServiceProcess, waitUntilReady } from './service-process.ts';
 import type { ServiceProcess } from './service-process.ts';
 
@@ -111,10 +112,13 @@ export async function startStack(options: StartStackOptions): Promise<RunningSta
       `${label('Redis')}${config.REDIS_URL === undefined ? 'none: in-process caches and limits' : 'from REDIS_URL'}`,
     );
 
+    const secrets = ensureStackSecrets(dataDir);
     const environment = {
       DATABASE_URL: database.url,
       REDIS_URL: config.REDIS_URL,
       LOG_LEVEL: config.LOG_LEVEL,
+      SECRET_ENCRYPTION_KEYS: secrets.encryptionKeys,
+      GATEWAY_JWKS_URL: `http://${config.STACK_HOST}:${String(config.GATEWAY_PORT)}/.well-known/jwks.json`,
     };
     for (const entry of entries) {
       const service = startServiceProcess(entry, {

@@ -8,6 +8,19 @@ export const mcpErrors = defineErrors({
     detail: (params: { reason: string }) => params.reason,
     headers: () => ({ 'www-authenticate': 'Bearer realm="pyairtable"' }),
   },
+  MCP_WORKSPACE_REQUIRED: {
+    status: 400,
+    title: 'Workspace required',
+    detail: () =>
+      'An access token acts in one workspace at a time: name it in the X-Workspace-Id header (API keys name their own).',
+  },
+  MCP_IDENTITY_UNAVAILABLE: {
+    status: 503,
+    title: 'Identity check unavailable',
+    detail: () =>
+      "The gateway's signing keys could not be fetched, so the token could not be checked; retry shortly.",
+    headers: () => ({ 'retry-after': '5' }),
+  },
   MCP_FORBIDDEN: {
     status: 403,
     title: 'Forbidden',

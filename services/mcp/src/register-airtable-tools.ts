@@ -35,3 +35,15 @@ export function registerAirtableTools(
     available.find((tool) => tool.name === name)?.register(server, scope, { ...options, alias });
   }
 }
+
+const writeTools = new Set(
+  AIRTABLE_TOOLS.filter((tool) => !tool.readOnly).map((tool) => tool.name),
+);
+
+/** The tools and aliases that change Airtable data or schema: never offered to viewers. */
+export const WRITE_TOOL_NAMES: ReadonlySet<string> = new Set([
+  ...writeTools,
+  ...Object.entries(LEGACY_TOOL_ALIASES)
+    .filter(([, name]) => writeTools.has(name))
+    .map(([alias]) => alias),
+]);

@@ -50,3 +50,13 @@ export {
   REGISTRY_CHANGES_CHANNEL,
 } from './registry-changes.ts';
 export type { RegistryChange } from './registry-changes.ts';
+export { API_KEY_HEADER, readCallerCredentials, WORKSPACE_HEADER } from './caller-credentials.ts';
+export type { CallerCredentials } from './caller-credentials.ts';
+export { createCachedAccessResolver } from './cached-access-resolver.ts';
+export type { CachedAccessOptions, CachedAccessResolver } from './cached-access-resolver.ts';
+export {
+  accessTokenConfigProperties,
+  DEFAULT_TOKEN_AUDIENCE,
+  DEFAULT_TOKEN_ISSUER,
+  registryConfigProperties,
+} from './registry-config.ts';

@@ -118,7 +118,7 @@ export function createSigningKeyStore(options: SigningKeyStoreOptions): SigningK
               expires_at
        from gateway_signing_keys
        where expires_at is null or expires_at > $1
-       order by activated_at desc, created_at desc`,
+       order by activated_at desc, retired_at desc nulls first`,
       [clock()],
     );
     const live = new Set(rows.map((row) => row.kid));
@@ -256,7 +256,7 @@ async function signingKidIn(db: Pool | PoolClient, now: Date): Promise<string | 
   const { rows } = await db.query<{ kid: string }>(
     `select kid from gateway_signing_keys
      where activated_at <= $1 and (retired_at is null or retired_at > $1)
-     order by activated_at desc
+     order by activated_at desc, retired_at desc nulls first
      limit 1`,
     [now],
   );

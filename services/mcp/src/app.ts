@@ -1,0 +1,87 @@
+import fastifyPlugin from 'fastify-plugin';
+import type { AirtableAccessOptions } from '@pyairtable/airtable-access';
+import {
+  createJwtVerifier,
+  createPgPool,
+  createSecretCipher,
+  createStore,
+  parseCipherKeys,
+  pgReadinessCheck,
+} from '@pyairtable/kit';
+import type { JwtVerifier, ServiceApp, SharedStore } from '@pyairtable/kit';
+import { createCachedAccessResolver, createRegistry } from '@pyairtable/registry';
+import type { McpConfig } from './config.ts';
+import { createScopeResolver } from './identity/create-scope-resolver.ts';
+import { createTenantAirtablePool } from './identity/tenant-airtable-pool.ts';
+import { createToolMetrics } from './tools/tool-metrics.ts';
+import { mcpRoutes } from './transport/mcp-routes.ts';
+
+/** Options of {@link mcpApp}. */
+export interface McpAppOptions {
+  readonly config: McpConfig;
+  /** The shared store; by default opened from `REDIS_URL` (closing it is then the app's job). */
+  readonly store?: SharedStore;
+  /** Checks access tokens; by default against the gateway's JWKS at `GATEWAY_JWKS_URL`. */
+  readonly verifier?: JwtVerifier;
+  /** Settings every tenant's Airtable access layer shares (tests relax the limits). */
+  readonly airtableDefaults?: Partial<
+    Omit<AirtableAccessOptions, 'token' | 'store' | 'endpointUrl'>
+  >;
+}
+
+/**
+ * mcp as a plugin on a kit service app: the registry (read-only here), the shared store, the
+ * per-tenant Airtable access layers, and the MCP transport. The registry's schema must be
+ * migrated before (server.ts does it). It never listens.
+ */
+export const mcpApp = fastifyPlugin(
+  async (app: ServiceApp, options: McpAppOptions) => {
+    const { config } = options;
+    const pool = createPgPool({
+      connectionString: config.DATABASE_URL,
+      applicationName: 'pyairtable-mcp',
+      logger: app.log,
+    });
+    const store =
+      options.store ?? createStore({ redisUrl: config.REDIS_URL, keyPrefix: 'pyairtable:' });
+    const registry = createRegistry({
+      pool,
+      cipher: createSecretCipher(parseCipherKeys(config.SECRET_ENCRYPTION_KEYS)),
+    });
+    const access = createCachedAccessResolver({
+      resolver: registry.access,
+      store,
+      ttlMs: config.ACCESS_CACHE_TTL_MS,
+    });
+    await access.start();
+    app.readiness.add(pgReadinessCheck(pool));
+    app.readiness.add(store.readinessCheck());
+    app.addHook('onClose', async () => {
+      await access.close();
+      await pool.end();
+      if (options.store === undefined) await store.close();
+    });
+
+    const resolveScope = createScopeResolver({
+      verifier:
+        options.verifier ??
+        createJwtVerifier({
+          jwksUrl: config.GATEWAY_JWKS_URL,
+          issuer: config.JWT_ISSUER,
+          audience: config.JWT_AUDIENCE,
+        }),
+      access,
+      airtable: createTenantAirtablePool({
+        credentials: registry.credentials,
+        store,
+        endpointUrl: config.AIRTABLE_ENDPOINT_URL,
+        metricsRegistry: app.metrics,
+        ...(options.airtableDefaults === undefined
+          ? {}
+          : { accessDefaults: options.airtableDefaults }),
+      }),
+    });
+    await app.register(mcpRoutes, { resolveScope, metrics: createToolMetrics(app.metrics) });
+  },
+  { name: 'pyairtable-mcp', fastify: '5.x' },
+);
