@@ -20,7 +20,20 @@ import { createClientTransport } from './transport/client-transport.ts';
 import { createHttpTransport } from './transport/http-transport.ts';
 
 /** Everything the platform does with Airtable, for one token. */
-export type AirtableAccess = RecordReads & RecordWrites & RecordComments & MetadataOperations;
+export type AirtableAccess = RecordReads &
+  RecordWrites &
+  RecordComments &
+  MetadataOperations &
+  CacheControl;
+
+/** Explicit invalidation, for changes made in Airtable behind the platform's back. */
+export interface CacheControl {
+  /**
+   * Drops the base's cached schema and the cached reads of `tables` (ids or names), in every
+   * replica sharing the store; the next reads go to Airtable.
+   */
+  invalidateCache(baseId: string, tables?: readonly string[]): Promise<void>;
+}
 
 /**
  * The access layer for one Airtable token (the mcp service makes one per tenant token and
@@ -75,5 +88,9 @@ export function createAirtableAccess(options: AirtableAccessOptions): AirtableAc
     }),
     ...createRecordComments({ executor, http }),
     ...createMetadataOperations({ executor, http, cache }),
+    async invalidateCache(baseId, tables = []) {
+      for (const table of tables) await cache.tableChanged(baseId, table);
+      await cache.schemaChanged(baseId);
+    },
   };
 }

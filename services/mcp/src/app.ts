@@ -15,6 +15,8 @@ import { createScopeResolver } from './identity/create-scope-resolver.ts';
 import { createTenantAirtablePool } from './identity/tenant-airtable-pool.ts';
 import { createToolMetrics } from './tools/tool-metrics.ts';
 import { mcpRoutes } from './transport/mcp-routes.ts';
+import { AIRTABLE_REST_PREFIX, airtableRestRoutes } from './rest/airtable-rest-routes.ts';
+import { restOpenApi } from './rest/rest-openapi.ts';
 
 /** Options of {@link mcpApp}. */
 export interface McpAppOptions {
@@ -31,7 +33,7 @@ export interface McpAppOptions {
 
 /**
  * mcp as a plugin on a kit service app: the registry (read-only here), the shared store, the
- * per-tenant Airtable access layers, and the MCP transport. The registry's schema must be
+ * per-tenant Airtable access layers, the MCP transport and the Airtable REST API. The registry's schema must be
  * migrated before (server.ts does it). It never listens.
  */
 export const mcpApp = fastifyPlugin(
@@ -82,6 +84,8 @@ export const mcpApp = fastifyPlugin(
       }),
     });
     await app.register(mcpRoutes, { resolveScope, metrics: createToolMetrics(app.metrics) });
+    await app.register(restOpenApi);
+    await app.register(airtableRestRoutes, { prefix: AIRTABLE_REST_PREFIX, resolveScope });
   },
   { name: 'pyairtable-mcp', fastify: '5.x' },
 );

@@ -8,3 +8,6 @@ export { registerAirtableResources } from './resources/register-airtable-resourc
 export type { WorkspaceScope } from './workspace-scope.ts';
 export { createToolMetrics } from './tools/tool-metrics.ts';
 export type { ToolMetrics, ToolOutcome } from './tools/tool-metrics.ts';
+export { AIRTABLE_REST_PREFIX, airtableRestRoutes } from './rest/airtable-rest-routes.ts';
+export type { AirtableRestOptions } from './rest/airtable-rest-routes.ts';
+export { OPENAPI_PATH, restOpenApi } from './rest/rest-openapi.ts';

@@ -40,6 +40,16 @@ export const mcpErrors = defineErrors({
         params.allowed.length === 0 ? 'none' : params.allowed.join(', ')
       }.`,
   },
+  MCP_TABLE_NOT_FOUND: {
+    status: 404,
+    title: 'Table not found',
+    detail: (params: { reason: string }) => params.reason,
+  },
+  MCP_UNKNOWN_NAME: {
+    status: 422,
+    title: 'Unknown field or view',
+    detail: (params: { reason: string }) => params.reason,
+  },
   MCP_READ_ONLY_ROLE: {
     status: 403,
     title: 'Read-only role',

@@ -25,13 +25,13 @@ export const ProblemSchema = Type.Object(
 const WHY = {
   400: 'The request is malformed: the problem names each invalid field (`errors`).',
   401: 'No valid bearer token or API key.',
-  403: 'The base is outside the workspace, the role may only read, or Airtable refused.',
-  404: 'No such table or record.',
+  403: 'The base is outside the workspace, the role may only read, the tenant is suspended, or Airtable refused.',
+  404: 'No such workspace, table or record.',
   413: 'The body is larger than the server or Airtable accepts.',
   422: 'Airtable (or the schema check before it) rejected a field, view, value or formula.',
   500: 'Something failed on our side; quote the request id.',
   502: 'Airtable failed, rejected our credentials, or applied a write only partly.',
-  503: 'Airtable is rate limiting this base or is unavailable; honour Retry-After.',
+  503: 'Airtable is rate limiting this base, or the workspace has no Airtable token yet; honour Retry-After.',
 } as const;
 
 type ProblemStatus = keyof typeof WHY;

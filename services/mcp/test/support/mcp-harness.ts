@@ -16,6 +16,8 @@ import type { WorkspaceScope } from '../../src/index.ts';
 /** An emulator on a real port and an access layer on it, shared by a file's tests. */
 export interface Airtable {
   readonly access: AirtableAccess;
+  /** The emulator's URL, for changes made behind the access layer's back. */
+  readonly endpointUrl: string;
   close(): Promise<void>;
 }
 
@@ -36,6 +38,7 @@ export async function startAirtable(bases?: readonly SeedBase[]): Promise<Airtab
   });
   return {
     access,
+    endpointUrl,
     async close() {
       await store.close();
       await emulator.close();

@@ -34,7 +34,11 @@ export interface SeededPlatform {
   /** Tenant B's workspace (allows Project tracker), which tenant A's users must never reach. */
   readonly otherWorkspaceId: string;
   readonly users: { readonly owner: string; readonly viewer: string; readonly outsider: string };
-  readonly apiKeys: { readonly editor: string; readonly viewer: string; readonly otherTenant: string };
+  readonly apiKeys: {
+    readonly editor: string;
+    readonly viewer: string;
+    readonly otherTenant: string;
+  };
   /** Signs an access token for `userId`, with claims overridden as a test needs. */
   accessToken(userId: string, overrides?: TokenOverrides): Promise<string>;
 }
@@ -117,9 +121,21 @@ async function seed(base: {
   await registry.members.upsert(workspace.id, { email: owner.email, role: 'owner' });
   await registry.members.upsert(workspace.id, { email: viewer.email, role: 'viewer' });
   await registry.members.upsert(other.id, { email: outsider.email, role: 'owner' });
-  const editorKey = await registry.apiKeys.create({ workspaceId: workspace.id, name: 'editor', role: 'editor' });
-  const viewerKey = await registry.apiKeys.create({ workspaceId: workspace.id, name: 'viewer', role: 'viewer' });
-  const otherKey = await registry.apiKeys.create({ workspaceId: other.id, name: 'b', role: 'owner' });
+  const editorKey = await registry.apiKeys.create({
+    workspaceId: workspace.id,
+    name: 'editor',
+    role: 'editor',
+  });
+  const viewerKey = await registry.apiKeys.create({
+    workspaceId: workspace.id,
+    name: 'viewer',
+    role: 'viewer',
+  });
+  const otherKey = await registry.apiKeys.create({
+    workspaceId: other.id,
+    name: 'b',
+    role: 'owner',
+  });
 
   const { privateKey, publicKey } = await generateKeyPair('EdDSA', { extractable: true });
   const foreign = await generateKeyPair('EdDSA');
@@ -145,5 +161,9 @@ async function seed(base: {
 
 /** A verifier that trusts the fixture's signing key, as mcp would trust the gateway's JWKS. */
 export function fixtureVerifier(platform: SeededPlatform) {
-  return createJwtVerifier({ jwks: { keys: [platform.publicJwk] }, issuer: ISSUER, audience: AUDIENCE });
+  return createJwtVerifier({
+    jwks: { keys: [platform.publicJwk] },
+    issuer: ISSUER,
+    audience: AUDIENCE,
+  });
 }

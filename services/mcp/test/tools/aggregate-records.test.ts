@@ -86,6 +86,7 @@ describe('aggregate_records', () => {
     const requested: (readonly string[] | undefined)[] = [];
     const access = airtable.access;
     const spy: Airtable = {
+      endpointUrl: airtable.endpointUrl,
       close: () => Promise.resolve(),
       access: {
         ...access,
