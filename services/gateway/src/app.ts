@@ -1,31 +1,43 @@
 import fastifyPlugin from 'fastify-plugin';
 import { createPgPool, createStore, pgReadinessCheck } from '@pyairtable/kit';
-import type { ServiceApp } from '@pyairtable/kit';
+import type { ServiceApp, SharedStore } from '@pyairtable/kit';
+import { authenticatePlugin } from './auth/authenticate.ts';
 import type { GatewayConfig } from './config.ts';
+import { createGatewayContext } from './gateway-context-factory.ts';
+import { jwksPlugin } from './tokens/index.ts';
 
 /** Options of {@link gatewayApp}. */
 export interface GatewayAppOptions {
   readonly config: GatewayConfig;
+  /** The shared store; by default opened from `REDIS_URL` (closing it is then the app's job). */
+  readonly store?: SharedStore;
 }
 
 /**
  * The gateway as a plugin on a kit service app: its stores (opened here, closed on shutdown
- * after requests drain) and its routes. It never listens; `server.ts` does.
+ * after requests drain), the identity services, then the routes. The database must be
+ * migrated before (`migrateGateway`; server.ts does it). It never listens.
  */
 export const gatewayApp = fastifyPlugin(
-  (app: ServiceApp, options: GatewayAppOptions) => {
+  async (app: ServiceApp, options: GatewayAppOptions) => {
     const { config } = options;
     const pool = createPgPool({
       connectionString: config.DATABASE_URL,
       applicationName: 'pyairtable-gateway',
       logger: app.log,
     });
-    const store = createStore({ redisUrl: config.REDIS_URL, keyPrefix: 'pyairtable:' });
+    const store =
+      options.store ?? createStore({ redisUrl: config.REDIS_URL, keyPrefix: 'pyairtable:' });
     app.readiness.add(pgReadinessCheck(pool));
     app.readiness.add(store.readinessCheck());
     app.addHook('onClose', async () => {
-      await Promise.all([pool.end(), store.close()]);
+      await pool.end();
+      if (options.store === undefined) await store.close();
     });
+    const context = await createGatewayContext(config, pool, store, app.log);
+
+    await app.register(jwksPlugin, { keys: context.keys });
+    await app.register(authenticatePlugin, context);
   },
   { name: 'pyairtable-gateway', fastify: '5.x' },
 );

@@ -1,13 +1,43 @@
 import { Type } from 'typebox';
 import type { Static } from 'typebox';
 import { defineServiceConfig } from '@pyairtable/kit';
+import {
+  DEFAULT_TOKEN_AUDIENCE,
+  DEFAULT_TOKEN_ISSUER,
+  registryConfigProperties,
+} from '@pyairtable/registry';
 
-/** The gateway's environment: the shared service variables plus its stores. */
+/** The gateway's environment: the shared service variables, the registry, identity, routing. */
 export const gatewayConfigSchema = defineServiceConfig(8000, {
-  /** The platform registry: users, tenants, workspaces, sessions. */
-  DATABASE_URL: Type.String({ minLength: 1 }),
-  /** Shared rate limits and caches across replicas; in-process without it. */
+  ...registryConfigProperties,
+  /** Shared rate limits, caches and registry announcements across replicas. */
   REDIS_URL: Type.Optional(Type.String({ minLength: 1 })),
+  /** `iss` and `aud` of the access tokens the gateway signs; chat and mcp check the same. */
+  JWT_ISSUER: Type.String({ minLength: 1, default: DEFAULT_TOKEN_ISSUER }),
+  JWT_AUDIENCE: Type.String({ minLength: 1, default: DEFAULT_TOKEN_AUDIENCE }),
+  /** Lifetime of an access token; also how long a retired signing key stays in the JWKS. */
+  ACCESS_TOKEN_TTL_SECONDS: Type.Integer({ minimum: 60, maximum: 3_600, default: 900 }),
+  /** Lifetime of a refresh token (each refresh replaces it). */
+  REFRESH_TOKEN_TTL_SECONDS: Type.Integer({
+    minimum: 3_600,
+    maximum: 90 * 86_400,
+    default: 30 * 86_400,
+  }),
+  /** Whether anyone may register (`open`) or only admins create accounts (`closed`). */
+  REGISTRATION: Type.Union([Type.Literal('open'), Type.Literal('closed')], { default: 'open' }),
+  /** A platform admin ensured at boot (created, or promoted if the account exists). */
+  ADMIN_EMAIL: Type.Optional(Type.String({ format: 'email' })),
+  /** The admin's password when the account is created; at least 12 characters. */
+  ADMIN_PASSWORD: Type.Optional(Type.String({ minLength: 12, maxLength: 256 })),
+  /** Login and registration attempts allowed per client IP per minute. */
+  AUTH_RATE_LIMIT_PER_IP: Type.Integer({ minimum: 1, maximum: 10_000, default: 30 }),
+  /** Failed logins allowed per account per 15 minutes before it is locked for the rest. */
+  AUTH_RATE_LIMIT_PER_ACCOUNT: Type.Integer({ minimum: 1, maximum: 1_000, default: 10 }),
+  /** Where chat and mcp listen. */
+  CHAT_URL: Type.String({ format: 'uri', default: 'http://127.0.0.1:8003' }),
+  MCP_URL: Type.String({ format: 'uri', default: 'http://127.0.0.1:8001' }),
+  /** Browser origins allowed by CORS, comma-separated; none when unset (same origin only). */
+  CORS_ORIGINS: Type.Optional(Type.String({ pattern: '^https?://[^,\\s]+(,https?://[^,\\s]+)*$' })),
 });
 
 /** The gateway's validated, frozen configuration. */

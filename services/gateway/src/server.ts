@@ -1,10 +1,14 @@
-/** The gateway process: configuration, logger, app, listen, graceful stop. */
+/** The gateway process: configuration, database schema, logger, app, listen, graceful stop. */
 import { createLogger, createServiceApp, loadConfigOrExit, runService } from '@pyairtable/kit';
 import { gatewayApp } from './app.ts';
 import { gatewayConfigSchema } from './config.ts';
+import { migrateGateway } from './migrate-gateway.ts';
 
 const config = loadConfigOrExit(gatewayConfigSchema, 'gateway');
 const logger = createLogger({ service: 'gateway', level: config.LOG_LEVEL });
+await migrateGateway(config.DATABASE_URL, (message) => {
+  logger.debug({ migration: message }, 'migration');
+});
 const app = createServiceApp({ logger });
 await app.register(gatewayApp, { config });
 const running = await runService(app, {

@@ -51,8 +51,14 @@ export const DEFAULT_JWT_ALGORITHMS: readonly AsymmetricAlgorithm[] = [
 
 /** Where the verification keys come from: the issuer's JWKS URL, or a key set in hand. */
 export type JwtKeySource =
-  | { readonly jwksUrl: string | URL; readonly jwks?: never }
-  | { readonly jwks: JSONWebKeySet; readonly jwksUrl?: never };
+  | { readonly jwksUrl: string | URL; readonly jwks?: never; readonly jwksProvider?: never }
+  | { readonly jwks: JSONWebKeySet; readonly jwksUrl?: never; readonly jwksProvider?: never }
+  | {
+      /** The issuer's own current key set (the gateway verifying what it signed). */
+      readonly jwksProvider: () => Promise<JSONWebKeySet>;
+      readonly jwks?: never;
+      readonly jwksUrl?: never;
+    };
 
 /** Settings for {@link createJwtVerifier}. */
 export type JwtVerifierOptions = JwtKeySource & {
@@ -127,6 +133,10 @@ export function createJwtVerifier(options: JwtVerifierOptions): JwtVerifier {
 
 function keyLookup(source: JwtKeySource): JWTVerifyGetKey {
   if (source.jwks !== undefined) return createLocalJWKSet(source.jwks);
+  if (source.jwksProvider !== undefined) {
+    const provide = source.jwksProvider;
+    return async (header, token) => createLocalJWKSet(await provide())(header, token);
+  }
   const remote = createRemoteJWKSet(new URL(source.jwksUrl));
   return async (header, token) => {
     try {

@@ -74,6 +74,19 @@ describe('JWT verifier', () => {
     expect((await local.verify(await sign(edKey))).sub).toBe('user-1');
   });
 
+  it('asks a key set provider on every token, so keys it adds later are trusted at once', async () => {
+    let current: JSONWebKeySet = { keys: [edKey.publicJwk] };
+    const provided = createJwtVerifier({
+      jwksProvider: () => Promise.resolve(current),
+      issuer,
+      audience,
+    });
+    expect((await provided.verify(await sign(edKey))).sub).toBe('user-1');
+    expect(await rejectionOf(await sign(ecKey), provided)).toBe('unknown-key');
+    current = { keys: [edKey.publicJwk, ecKey.publicJwk] };
+    expect((await provided.verify(await sign(ecKey))).sub).toBe('user-1');
+  });
+
   it('rejects a token from another issuer', async () => {
     const token = await sign(edKey, { claims: { iss: 'https://evil.test' } });
     expect(await rejectionOf(token)).toBe('wrong-issuer');
