@@ -83,7 +83,7 @@ export function createAuditLog(pool: Pool, logger: Pick<Logger, 'info' | 'error'
         [filter.actorUserId ?? null, filter.limit ?? 100],
       );
       return rows.map((row) => ({
-        id: String(row.id),
+        id: row.id,
         at: row.at,
         action: row.action,
         outcome: row.outcome,
