@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { DEMO_SALES_BASE_ID, useMcpProcess } from './running-mcp.ts';
+
+const mcp = useMcpProcess();
+const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
+
+describe('trace context through mcp', () => {
+  it('carries the caller’s trace id into the Airtable requests a tool call makes', async () => {
+    const response = await fetch(`${mcp.running.url}/mcp`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/json, text/event-stream',
+        'x-api-key': mcp.running.apiKey,
+        traceparent: `00-${traceId}-00f067aa0ba902b7-01`,
+      },
+      body: JSON.stringify({
+        jsonrpc: '2.0',
+        id: 1,
+        method: 'tools/call',
+        params: {
+          name: 'describe_table',
+          arguments: { baseId: DEMO_SALES_BASE_ID, table: 'Deals' },
+        },
+      }),
+    });
+    expect(response.status).toBe(200);
+    const traced = mcp.running.airtable.requests.filter((request) =>
+      String(request.headers.traceparent).includes(traceId),
+    );
+    expect(traced.length).toBeGreaterThan(0);
+    expect(traced.some((request) => request.path.includes(DEMO_SALES_BASE_ID))).toBe(true);
+  });
+});
