@@ -4,6 +4,10 @@ import type { ServiceApp, SharedStore } from '@pyairtable/kit';
 import { authenticatePlugin } from './auth/authenticate.ts';
 import type { GatewayConfig } from './config.ts';
 import { createGatewayContext } from './gateway-context-factory.ts';
+import { openApiPlugin } from './edge/openapi-plugin.ts';
+import { securityPlugin } from './edge/security-plugin.ts';
+import { platformHealthRoute } from './health/platform-health-route.ts';
+import { proxyRoutes } from './routing/proxy-routes.ts';
 import { jwksPlugin } from './tokens/index.ts';
 
 /** Options of {@link gatewayApp}. */
@@ -36,8 +40,12 @@ export const gatewayApp = fastifyPlugin(
     });
     const context = await createGatewayContext(config, pool, store, app.log);
 
+    await app.register(securityPlugin, config);
+    await app.register(openApiPlugin);
     await app.register(jwksPlugin, { keys: context.keys });
     await app.register(authenticatePlugin, context);
+    platformHealthRoute(app, context);
+    await app.register(proxyRoutes, context);
   },
   { name: 'pyairtable-gateway', fastify: '5.x' },
 );

@@ -36,6 +36,8 @@ export const gatewayConfigSchema = defineServiceConfig(8000, {
   /** Where chat and mcp listen. */
   CHAT_URL: Type.String({ format: 'uri', default: 'http://127.0.0.1:8003' }),
   MCP_URL: Type.String({ format: 'uri', default: 'http://127.0.0.1:8001' }),
+  /** How long chat or mcp may take to start answering before the client gets a 504. */
+  UPSTREAM_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 600_000, default: 60_000 }),
   /** Browser origins allowed by CORS, comma-separated; none when unset (same origin only). */
   CORS_ORIGINS: Type.Optional(Type.String({ pattern: '^https?://[^,\\s]+(,https?://[^,\\s]+)*$' })),
 });

@@ -37,6 +37,26 @@ export const gatewayErrors = defineErrors({
       retryAfterSeconds: params.retryAfterSeconds,
     }),
   },
+  GW_UPSTREAM_UNREACHABLE: {
+    status: 502,
+    title: 'Upstream unreachable',
+    detail: (params: { upstream: string }) =>
+      `The ${params.upstream} service could not be reached; retry shortly.`,
+    headers: () => ({ 'retry-after': '5' }),
+  },
+  GW_UPSTREAM_UNAVAILABLE: {
+    status: 503,
+    title: 'Upstream unavailable',
+    detail: (params: { upstream: string }) =>
+      `The ${params.upstream} service is unavailable; retry shortly.`,
+    headers: () => ({ 'retry-after': '5' }),
+  },
+  GW_UPSTREAM_TIMEOUT: {
+    status: 504,
+    title: 'Upstream timeout',
+    detail: (params: { upstream: string; seconds: number }) =>
+      `The ${params.upstream} service did not answer within ${String(params.seconds)} s.`,
+  },
   GW_IDENTITY_UNAVAILABLE: {
     status: 503,
     title: 'Identity check unavailable',
