@@ -39,6 +39,7 @@ export const gatewayApp = fastifyPlugin(
       if (options.store === undefined) await store.close();
     });
     const context = await createGatewayContext(config, pool, store, app.log);
+    app.addHook('onClose', () => context.access.close());
 
     await app.register(securityPlugin, config);
     await app.register(openApiPlugin);

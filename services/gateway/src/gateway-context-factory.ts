@@ -2,7 +2,7 @@ import type { Pool } from 'pg';
 import type { Logger } from 'pino';
 import { createJwtVerifier, createSecretCipher, parseCipherKeys } from '@pyairtable/kit';
 import type { SharedStore } from '@pyairtable/kit';
-import { createRegistry } from '@pyairtable/registry';
+import { createCachedAccessResolver, createRegistry } from '@pyairtable/registry';
 import { createAuditLog } from './audit/audit-log.ts';
 import type { GatewayConfig } from './config.ts';
 import type { GatewayContext } from './gateway-context.ts';
@@ -12,7 +12,10 @@ import {
   createSigningKeyStore,
 } from './tokens/index.ts';
 
-/** Builds the gateway's context on an open pool and store, with a signing key ready. */
+/**
+ * Builds the gateway's context on an open pool and store, with a signing key ready. The caller
+ * closes `access` on shutdown.
+ */
 export async function createGatewayContext(
   config: GatewayConfig,
   pool: Pool,
@@ -26,9 +29,13 @@ export async function createGatewayContext(
     maxTokenLifetimeSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
   });
   await keys.ensureActiveKey();
+  const registry = createRegistry({ pool, cipher, store });
+  const access = createCachedAccessResolver({ resolver: registry.access, store });
+  await access.start();
   return {
     config,
-    registry: createRegistry({ pool, cipher, store }),
+    registry,
+    access,
     store,
     keys,
     accessTokens: createAccessTokenIssuer({

@@ -1,5 +1,5 @@
 import type { JwtVerifier, SharedStore } from '@pyairtable/kit';
-import type { Registry } from '@pyairtable/registry';
+import type { CachedAccessResolver, Registry } from '@pyairtable/registry';
 import type { AuditLog } from './audit/audit-log.ts';
 import type { GatewayConfig } from './config.ts';
 import type { AccessTokenIssuer, RefreshTokenStore, SigningKeyStore } from './tokens/index.ts';
@@ -11,6 +11,8 @@ import type { AccessTokenIssuer, RefreshTokenStore, SigningKeyStore } from './to
 export interface GatewayContext {
   readonly config: GatewayConfig;
   readonly registry: Registry;
+  /** Callers' workspace access, cached until the registry announces a change. */
+  readonly access: CachedAccessResolver;
   readonly store: SharedStore;
   readonly keys: SigningKeyStore;
   readonly accessTokens: AccessTokenIssuer;

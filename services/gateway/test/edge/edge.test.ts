@@ -133,3 +133,65 @@ describe('security and docs', () => {
     expect(docs.headers['content-type']).toContain('text/html');
   });
 });
+
+describe("the tenant's chat quota", () => {
+  async function apiKeyFor(chatRequestsPerMinute: number): Promise<string> {
+    const { registry } = gateway;
+    const tenant = await registry.tenants.create({
+      name: `quota-${String(chatRequestsPerMinute)}-${String(Date.now())}`,
+      displayName: 'Quota',
+      quotas: {
+        chatRequestsPerMinute,
+        llmTokensPerDay: 1_000,
+        airtableRequestsPerSecond: 5,
+        maxWorkspaces: 1,
+      },
+    });
+    const workspace = await registry.workspaces.create({
+      tenantId: tenant.id,
+      name: 'w',
+      displayName: 'W',
+    });
+    return (await registry.apiKeys.create({ workspaceId: workspace.id, name: 'k', role: 'editor' }))
+      .secret;
+  }
+
+  const post = (apiKey: string) =>
+    gateway.request({
+      method: 'POST',
+      url: '/api/chat/messages',
+      headers: { 'x-api-key': apiKey },
+      body: {},
+    });
+
+  it('refuses chat requests over the quota with 429 and Retry-After, per tenant', async () => {
+    const limited = await apiKeyFor(2);
+    const other = await apiKeyFor(2);
+    expect((await post(limited)).statusCode).toBe(200);
+    expect((await post(limited)).statusCode).toBe(200);
+    const refused = await post(limited);
+    expect(refused.statusCode).toBe(429);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    expect(refused.json<{ code: string; detail: string }>()).toMatchObject({
+      code: 'GW_RATE_LIMITED',
+      detail: expect.stringContaining('2 chat requests per minute') as string,
+    });
+    expect((await post(other)).statusCode).toBe(200);
+    const read = await gateway.request({
+      method: 'GET',
+      url: '/api/chat/sessions',
+      headers: { 'x-api-key': limited },
+    });
+    expect(read.statusCode).toBe(200);
+  });
+
+  it('leaves requests it cannot attribute to chat, which refuses them itself', async () => {
+    const anonymous = await gateway.request({
+      method: 'POST',
+      url: '/api/chat/messages',
+      body: {},
+    });
+    expect(anonymous.statusCode).toBe(200);
+    expect(upstream().received.at(-1)?.headers.authorization).toBeUndefined();
+  });
+});
