@@ -8,6 +8,7 @@ import { openApiPlugin } from './edge/openapi-plugin.ts';
 import { securityPlugin } from './edge/security-plugin.ts';
 import { platformHealthRoute } from './health/platform-health-route.ts';
 import { proxyRoutes } from './routing/proxy-routes.ts';
+import { adminRoutes, workspaceRoutes } from './tenancy/index.ts';
 import { jwksPlugin } from './tokens/index.ts';
 
 /** Options of {@link gatewayApp}. */
@@ -45,6 +46,8 @@ export const gatewayApp = fastifyPlugin(
     await app.register(openApiPlugin);
     await app.register(jwksPlugin, { keys: context.keys });
     await app.register(authenticatePlugin, context);
+    await app.register(workspaceRoutes, context);
+    await app.register(adminRoutes, context);
     platformHealthRoute(app, context);
     await app.register(proxyRoutes, context);
   },
