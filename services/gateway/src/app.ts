@@ -1,6 +1,8 @@
 import fastifyPlugin from 'fastify-plugin';
 import { createPgPool, createStore, pgReadinessCheck } from '@pyairtable/kit';
 import type { ServiceApp, SharedStore } from '@pyairtable/kit';
+import { accountRoutes } from './accounts/account-routes.ts';
+import { ensureAdmin } from './accounts/ensure-admin.ts';
 import { authenticatePlugin } from './auth/authenticate.ts';
 import type { GatewayConfig } from './config.ts';
 import { createGatewayContext } from './gateway-context-factory.ts';
@@ -41,11 +43,13 @@ export const gatewayApp = fastifyPlugin(
     });
     const context = await createGatewayContext(config, pool, store, app.log);
     app.addHook('onClose', () => context.access.close());
+    await ensureAdmin(context);
 
     await app.register(securityPlugin, config);
     await app.register(openApiPlugin);
     await app.register(jwksPlugin, { keys: context.keys });
     await app.register(authenticatePlugin, context);
+    await app.register(accountRoutes, context);
     await app.register(workspaceRoutes, context);
     await app.register(adminRoutes, context);
     platformHealthRoute(app, context);

@@ -15,6 +15,8 @@ export {
   toProblem,
 } from './errors/problem-details.ts';
 export type { ProblemBody } from './errors/problem-details.ts';
+export { PROBLEM_MEDIA_TYPE, problemResponse, ProblemSchema } from './errors/problem-schema.ts';
+export type { ProblemResponse } from './errors/problem-schema.ts';
 
 export { createLogger } from './logging/create-logger.ts';
 export type { CreateLoggerOptions } from './logging/create-logger.ts';

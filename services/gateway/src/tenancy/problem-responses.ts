@@ -1,24 +1,6 @@
 import { Type } from 'typebox';
-
-/** Media type of every error response (RFC 9457), as the kit's error handler sends it. */
-const PROBLEM_MEDIA_TYPE = 'application/problem+json';
-
-/**
- * The problem+json body the kit renders. Extensions (`errors` of a validation failure) stay
- * allowed: the response serializer would otherwise strip them.
- */
-const ProblemSchema = Type.Object(
-  {
-    type: Type.String({ description: 'A stable URN per error code.' }),
-    title: Type.String(),
-    status: Type.Integer(),
-    detail: Type.String({ description: 'What went wrong and, for client errors, what to fix.' }),
-    instance: Type.String({ description: 'The request path.' }),
-    code: Type.String({ examples: ['GW_NOT_FOUND'] }),
-    requestId: Type.String(),
-  },
-  { additionalProperties: true },
-);
+import { problemResponse } from '@pyairtable/kit';
+import type { ProblemResponse } from '@pyairtable/kit';
 
 // Why each status happens on the tenancy APIs, shown in the OpenAPI document.
 const WHY = {
@@ -35,11 +17,6 @@ const WHY = {
 /** A status a tenancy route may answer with a problem. */
 export type ProblemStatus = keyof typeof WHY;
 
-interface ProblemResponse {
-  readonly description: string;
-  readonly content: { readonly [PROBLEM_MEDIA_TYPE]: { readonly schema: typeof ProblemSchema } };
-}
-
 /**
  * The problem responses of a route: those every authenticated route can give (400, 401, 500,
  * 503) and the `extra` ones it adds.
@@ -49,10 +26,7 @@ export function problemResponses<const Extra extends ProblemStatus>(
 ): Record<400 | 401 | 500 | 503 | Extra, ProblemResponse> {
   const statuses: ProblemStatus[] = [400, 401, 500, 503, ...extra];
   return Object.fromEntries(
-    statuses.map((status) => [
-      status,
-      { description: WHY[status], content: { [PROBLEM_MEDIA_TYPE]: { schema: ProblemSchema } } },
-    ]),
+    statuses.map((status) => [status, problemResponse(WHY[status])]),
   ) as Record<400 | 401 | 500 | 503 | Extra, ProblemResponse>;
 }
 

@@ -12,7 +12,7 @@ afterAll(async () => {
   await postgres.stop();
 });
 
-describe('gateway token migrations', () => {
+describe('gateway migrations', () => {
   it('apply on a fresh database, record themselves in gateway_migrations, and run once', async () => {
     const database = await createTestDatabase(postgres.adminUrl);
     try {
@@ -21,8 +21,9 @@ describe('gateway token migrations', () => {
         dir: migrationsDir,
         migrationsTable,
       });
-      expect(applied.map(({ name }) => name)).toEqual(['0001_tokens']);
+      expect(applied.map(({ name }) => name)).toEqual(['0001_tokens', '0002_audit_log']);
       expect(await tables(database.url)).toEqual([
+        'gateway_audit_log',
         'gateway_migrations',
         'gateway_refresh_tokens',
         'gateway_signing_keys',
@@ -39,12 +40,16 @@ describe('gateway token migrations', () => {
     const database = await createTestDatabase(postgres.adminUrl);
     try {
       await runMigrations({ databaseUrl: database.url, dir: migrationsDir, migrationsTable });
-      await runMigrations({
-        databaseUrl: database.url,
-        dir: migrationsDir,
-        migrationsTable,
-        direction: 'down',
-      });
+      // Each down run reverts the newest migration still applied.
+      for (const expected of [['0002_audit_log'], ['0001_tokens']]) {
+        const reverted = await runMigrations({
+          databaseUrl: database.url,
+          dir: migrationsDir,
+          migrationsTable,
+          direction: 'down',
+        });
+        expect(reverted.map(({ name }) => name)).toEqual(expected);
+      }
       expect(await tables(database.url)).toEqual(['gateway_migrations']);
     } finally {
       await database.drop();

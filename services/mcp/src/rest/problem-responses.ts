@@ -1,25 +1,6 @@
-import { Type } from 'typebox';
+import { problemResponse as describedProblem } from '@pyairtable/kit';
 
-/** Media type of every error response (RFC 9457), as the kit's error handler sends it. */
-export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
-
-/**
- * The problem+json body the kit renders. Extensions (`errors` of a validation failure,
- * `airtable` of an Airtable refusal, `writtenIds` of a partial write) stay allowed: the
- * response serializer would otherwise strip them.
- */
-export const ProblemSchema = Type.Object(
-  {
-    type: Type.String({ description: 'A stable URN per error code.' }),
-    title: Type.String(),
-    status: Type.Integer(),
-    detail: Type.String({ description: 'What went wrong and, for client errors, what to fix.' }),
-    instance: Type.String({ description: 'The request path.' }),
-    code: Type.String({ examples: ['MCP_BASE_NOT_ALLOWED'] }),
-    requestId: Type.String(),
-  },
-  { additionalProperties: true },
-);
+export { PROBLEM_MEDIA_TYPE, ProblemSchema } from '@pyairtable/kit';
 
 // Why each status happens on this API, shown in the OpenAPI document.
 const WHY = {
@@ -36,10 +17,7 @@ const WHY = {
 
 type ProblemStatus = keyof typeof WHY;
 
-const problemResponse = (status: ProblemStatus) => ({
-  description: WHY[status],
-  content: { [PROBLEM_MEDIA_TYPE]: { schema: ProblemSchema } },
-});
+const problemResponse = (status: ProblemStatus) => describedProblem(WHY[status]);
 
 /** The error responses of every route. */
 export const problemResponses = {
