@@ -20,7 +20,9 @@ export interface ServiceEntry {
 export function serviceCatalog(
   config: Static<typeof stackConfigSchema>,
   files: { readonly emulatorTokens: string; readonly emulatorData: string },
+  admin: { readonly email: string; readonly password: string },
 ): ServiceEntry[] {
+  const url = (port: number): string => `http://${config.STACK_HOST}:${String(port)}`;
   return [
     {
       name: 'airtable-emulator',
@@ -37,11 +39,26 @@ export function serviceCatalog(
       entry: 'services/mcp/src/server.ts',
       port: config.MCP_PORT,
       environment: {
-        AIRTABLE_ENDPOINT_URL: `http://${config.STACK_HOST}:${String(config.AIRTABLE_EMULATOR_PORT)}`,
+        AIRTABLE_ENDPOINT_URL: url(config.AIRTABLE_EMULATOR_PORT),
       },
     },
-    { name: 'chat', entry: 'services/chat/src/server.ts', port: config.CHAT_PORT },
-    { name: 'gateway', entry: 'services/gateway/src/server.ts', port: config.GATEWAY_PORT },
+    {
+      name: 'chat',
+      entry: 'services/chat/src/server.ts',
+      port: config.CHAT_PORT,
+      environment: { MCP_URL: url(config.MCP_PORT) },
+    },
+    {
+      name: 'gateway',
+      entry: 'services/gateway/src/server.ts',
+      port: config.GATEWAY_PORT,
+      environment: {
+        MCP_URL: url(config.MCP_PORT),
+        CHAT_URL: url(config.CHAT_PORT),
+        ADMIN_EMAIL: admin.email,
+        ADMIN_PASSWORD: admin.password,
+      },
+    },
   ];
 }
 

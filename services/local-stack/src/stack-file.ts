@@ -15,6 +15,14 @@ export interface StackDescription {
     readonly bases: readonly { readonly id: string; readonly name: string }[];
   };
   readonly logs: string;
+  /** The demo tenant's workspace and the accounts to use it with (when the gateway runs). */
+  readonly demo?: {
+    readonly admin: { readonly email: string; readonly password: string };
+    readonly user: { readonly email: string; readonly password: string };
+    readonly tenantId: string;
+    readonly workspaceId: string;
+    readonly apiKey: string;
+  };
 }
 
 /** Writes the description where `npm start`'s users expect it; returns its path. */

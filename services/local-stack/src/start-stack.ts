@@ -8,7 +8,8 @@ import type { stackConfigSchema } from './stack-config.ts';
 import { removeStackFile, writeStackFile } from './stack-file.ts';
 import { acquireStackLock } from './stack-lock.ts';
 import { ensureEmulatorToken, listEmulatorBases } from './emulator-tokens.ts';
-import { ensureStackSecrets } from './stack-secrets.ts';
+import { DEMO_ADMIN_EMAIL, ensureDemoPlatform } from './demo-platform.ts';
+import { ensureStackSecrets, saveStackSecrets } from './stack-secrets.ts';
 import { startServiceProcess, waitUntilReady } from './service-process.ts';
 import type { ServiceProcess } from './service-process.ts';
 
@@ -89,11 +90,16 @@ export async function startStack(options: StartStackOptions): Promise<RunningSta
 
   try {
     const emulatorToken = ensureEmulatorToken(dataDir);
+    const secrets = ensureStackSecrets(dataDir);
     const entries = availableServices(
-      serviceCatalog(config, {
-        emulatorTokens: emulatorToken.file,
-        emulatorData: path.join(dataDir, 'airtable-emulator.json'),
-      }),
+      serviceCatalog(
+        config,
+        {
+          emulatorTokens: emulatorToken.file,
+          emulatorData: path.join(dataDir, 'airtable-emulator.json'),
+        },
+        { email: DEMO_ADMIN_EMAIL, password: secrets.adminPassword },
+      ),
       root,
     );
     for (const entry of entries) {
@@ -112,7 +118,6 @@ export async function startStack(options: StartStackOptions): Promise<RunningSta
       `${label('Redis')}${config.REDIS_URL === undefined ? 'none: in-process caches and limits' : 'from REDIS_URL'}`,
     );
 
-    const secrets = ensureStackSecrets(dataDir);
     const environment = {
       DATABASE_URL: database.url,
       REDIS_URL: config.REDIS_URL,
@@ -140,6 +145,24 @@ export async function startStack(options: StartStackOptions): Promise<RunningSta
       token: emulatorToken.token,
       bases: await listEmulatorBases(emulator.url, emulatorToken.token),
     };
+    const gateway = services.find((service) => service.entry.name === 'gateway');
+    const demo =
+      gateway &&
+      airtable &&
+      (await ensureDemoPlatform({
+        gatewayUrl: gateway.url,
+        secrets,
+        airtableToken: airtable.token,
+        bases: airtable.bases,
+        saveApiKey: (demoApiKey) => {
+          saveStackSecrets(dataDir, { ...secrets, demoApiKey });
+        },
+      }).catch((error: unknown) => {
+        throw new StackStartError(
+          `the demo workspace could not be set up: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }));
+    if (demo) print(`${label('demo')}sign in as ${demo.user.email} (password in stack.json)`);
     const stackFile = writeStackFile(dataDir, {
       startedAt: new Date().toISOString(),
       pid: process.pid,
@@ -150,6 +173,7 @@ export async function startStack(options: StartStackOptions): Promise<RunningSta
       redis: config.REDIS_URL === undefined ? { inProcess: true } : { url: config.REDIS_URL },
       logs: logDir,
       ...(airtable ? { airtable } : {}),
+      ...(demo ? { demo } : {}),
     });
     print(`\nPyAirtable is running. Details: ${path.relative(root, stackFile)}. Stop with Ctrl-C.`);
 

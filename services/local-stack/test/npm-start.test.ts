@@ -53,6 +53,7 @@ function isAlive(pid: number): boolean {
 }
 
 describe('npm start', () => {
+  let firstDemo: StackDescription['demo'];
   let dataDir: string;
   let environment: Record<string, string | undefined>;
 
@@ -112,7 +113,7 @@ describe('npm start', () => {
     expect(existsSync(path.join(dataDir, 'stack.lock'))).toBe(false);
   }
 
-  it('runs the gateway on embedded Postgres, refuses a second start, and stops on SIGTERM', async () => {
+  it('runs the platform with a demo workspace on embedded Postgres, refuses a second start, and stops on SIGTERM', async () => {
     const { run, stack } = await startAndDescribe();
     const gateway = stack.services['gateway'];
     expect(gateway?.url).toBe(`http://127.0.0.1:${environment['GATEWAY_PORT'] ?? ''}`);
@@ -145,6 +146,29 @@ describe('npm start', () => {
       'http_server_request_duration_seconds_count{method="GET",route="/readyz"',
     );
 
+    // The demo workspace works end to end: its API key reaches Airtable through gateway and mcp.
+    const demo = stack.demo;
+    firstDemo = demo;
+    expect(demo?.user.email).toBe('demo@pyairtable.local');
+    const bases = await fetch(`${gateway?.url ?? ''}/api/airtable/bases`, {
+      headers: { 'x-api-key': demo?.apiKey ?? '' },
+    });
+    expect(bases.status).toBe(200);
+    expect(((await bases.json()) as { bases: unknown[] }).bases).toHaveLength(2);
+    const login = await fetch(`${gateway?.url ?? ''}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ login: demo?.user.email, password: demo?.user.password }),
+    });
+    expect(login.status).toBe(200);
+    const { accessToken } = (await login.json()) as { accessToken: string };
+    const me = await fetch(`${gateway?.url ?? ''}/api/auth/me`, {
+      headers: { authorization: `Bearer ${accessToken}` },
+    });
+    const workspaces = ((await me.json()) as { workspaces: { id: string; role: string }[] })
+      .workspaces;
+    expect(workspaces).toEqual([expect.objectContaining({ id: demo?.workspaceId, role: 'owner' })]);
+
     const second = launch(environment);
     const secondExit = await second.exited;
     expect(secondExit.code).toBe(1);
@@ -157,6 +181,8 @@ describe('npm start', () => {
   it('starts again on the same data and stops on SIGINT', async () => {
     const { run, stack } = await startAndDescribe();
     expect((await fetch(`${stack.services['gateway']?.url ?? ''}/readyz`)).status).toBe(200);
+    // The demo set-up finds what the first start made instead of making it again.
+    expect(stack.demo).toEqual(firstDemo);
     await expectCleanStop(run, stack, 'SIGINT');
   });
 
