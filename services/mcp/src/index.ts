@@ -1,4 +1,8 @@
-/** The mcp service's public surface: the Airtable tool layer and the scope it runs in. */
+/** The mcp service's public surface: the app, the Airtable tool layer and the scope it runs in. */
+export { mcpApp } from './app.ts';
+export type { McpAppOptions } from './app.ts';
+export { mcpConfigSchema } from './config.ts';
+export type { McpConfig } from './config.ts';
 export {
   AIRTABLE_TOOL_NAMES,
   LEGACY_TOOL_ALIASES,

@@ -1,0 +1,100 @@
+import fastifyPlugin from 'fastify-plugin';
+import {
+  createJwtVerifier,
+  createPgPool,
+  createSecretCipher,
+  createStore,
+  parseCipherKeys,
+  pgReadinessCheck,
+} from '@pyairtable/kit';
+import type { JwtVerifier, ServiceApp, SharedStore } from '@pyairtable/kit';
+import { createCachedAccessResolver, createRegistry } from '@pyairtable/registry';
+import type { ChatConfig } from './config.ts';
+import { createChatMetrics } from './conversation/chat-metrics.ts';
+import { createGenerations } from './conversation/generations.ts';
+import type { GenerationsOptions } from './conversation/generations.ts';
+import { createChatCallers } from './identity/chat-caller.ts';
+import { createLlmProvider } from './llm/create-llm-provider.ts';
+import type { LlmProvider } from './llm/llm-types.ts';
+import { chatRoutes } from './routes/chat-routes.ts';
+import { createChatStore } from './store/create-chat-store.ts';
+import { createStreamBuffer } from './streaming/create-stream-buffer.ts';
+
+/** Options of {@link chatApp}. */
+export interface ChatAppOptions {
+  readonly config: ChatConfig;
+  /** The shared store; by default opened from `REDIS_URL` (closing it is then the app's job). */
+  readonly store?: SharedStore;
+  /** Checks access tokens; by default against the gateway's JWKS. */
+  readonly verifier?: JwtVerifier;
+  /** The model; by default chosen from the configuration (Gemini, OpenAI-compatible, offline). */
+  readonly provider?: LlmProvider;
+  /** Opens the workspace's tools; by default over MCP at `MCP_URL`. */
+  readonly openTools?: GenerationsOptions['openTools'];
+}
+
+/**
+ * chat as a plugin on a kit service app: Postgres (sessions, messages, usage; chat's tables
+ * must be migrated before, server.ts does it), the registry (read-only), the stream buffer on
+ * the shared store, the model, and the routes. Answers still running at shutdown are
+ * cancelled and stored as such. It never listens.
+ */
+export const chatApp = fastifyPlugin(
+  async (app: ServiceApp, options: ChatAppOptions) => {
+    const { config } = options;
+    const pool = createPgPool({
+      connectionString: config.DATABASE_URL,
+      applicationName: 'pyairtable-chat',
+      logger: app.log,
+    });
+    const store =
+      options.store ?? createStore({ redisUrl: config.REDIS_URL, keyPrefix: 'pyairtable:' });
+    const registry = createRegistry({
+      pool,
+      cipher: createSecretCipher(parseCipherKeys(config.SECRET_ENCRYPTION_KEYS)),
+    });
+    const access = createCachedAccessResolver({ resolver: registry.access, store });
+    await access.start();
+    const chatStore = createChatStore(pool);
+    const metrics = createChatMetrics(app.metrics);
+    const buffer = createStreamBuffer({ store, ttlMs: config.STREAM_RETENTION_MS });
+    const generations = createGenerations({
+      config,
+      provider: options.provider ?? createLlmProvider(config, app.metrics),
+      store,
+      messages: chatStore.messages,
+      usage: chatStore.usage,
+      buffer,
+      metrics,
+      logger: app.log,
+      ...(options.openTools === undefined ? {} : { openTools: options.openTools }),
+    });
+    await generations.listen();
+    app.readiness.add(pgReadinessCheck(pool));
+    app.readiness.add(store.readinessCheck());
+    app.addHook('preClose', () => generations.close());
+    app.addHook('onClose', async () => {
+      await access.close();
+      await pool.end();
+      if (options.store === undefined) await store.close();
+    });
+    chatRoutes(app, {
+      config,
+      callers: createChatCallers({
+        verifier:
+          options.verifier ??
+          createJwtVerifier({
+            jwksUrl: config.GATEWAY_JWKS_URL,
+            issuer: config.JWT_ISSUER,
+            audience: config.JWT_AUDIENCE,
+          }),
+        access,
+      }),
+      ...chatStore,
+      generations,
+      buffer,
+      metrics,
+    });
+  },
+  { name: 'pyairtable-chat', fastify: '5.x' },
+);
