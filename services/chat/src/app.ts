@@ -20,6 +20,10 @@ import { chatRoutes } from './routes/chat-routes.ts';
 import { createChatStore } from './store/create-chat-store.ts';
 import { createStreamBuffer } from './streaming/create-stream-buffer.ts';
 
+/** An answer still `streaming` after this long lost its replica (longer than any real turn). */
+const ABANDONED_AFTER_MS = 30 * 60_000;
+const SWEEP_INTERVAL_MS = 5 * 60_000;
+
 /** Options of {@link chatApp}. */
 export interface ChatAppOptions {
   readonly config: ChatConfig;
@@ -70,6 +74,18 @@ export const chatApp = fastifyPlugin(
       ...(options.openTools === undefined ? {} : { openTools: options.openTools }),
     });
     await generations.listen();
+    // Answers left `streaming` by a replica that died would block their session for good.
+    const sweep = setInterval(() => {
+      chatStore.messages
+        .failAbandoned(new Date(Date.now() - ABANDONED_AFTER_MS))
+        .catch((error: unknown) => {
+          app.log.warn({ err: error }, 'could not close abandoned answers');
+        });
+    }, SWEEP_INTERVAL_MS);
+    sweep.unref();
+    app.addHook('onClose', () => {
+      clearInterval(sweep);
+    });
     app.readiness.add(pgReadinessCheck(pool));
     app.readiness.add(store.readinessCheck());
     app.addHook('preClose', () => generations.close());
