@@ -33,6 +33,14 @@ export const gatewayConfigSchema = defineServiceConfig(8000, {
   AUTH_RATE_LIMIT_PER_IP: Type.Integer({ minimum: 1, maximum: 10_000, default: 30 }),
   /** Failed logins allowed per account per 15 minutes before it is locked for the rest. */
   AUTH_RATE_LIMIT_PER_ACCOUNT: Type.Integer({ minimum: 1, maximum: 1_000, default: 10 }),
+  /**
+   * The proxies in front of the gateway whose X-Forwarded-For is believed: a hop count (`1`
+   * behind one ingress) or comma-separated addresses/CIDRs. Unset: the peer address is the
+   * client, which is right only when nothing sits in front.
+   */
+  TRUST_PROXY: Type.Optional(
+    Type.String({ pattern: '^([0-9]{1,2}|[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*)$' }),
+  ),
   /** Where chat and mcp listen. */
   CHAT_URL: Type.String({ format: 'uri', default: 'http://127.0.0.1:8003' }),
   MCP_URL: Type.String({ format: 'uri', default: 'http://127.0.0.1:8001' }),

@@ -9,7 +9,11 @@ const logger = createLogger({ service: 'gateway', level: config.LOG_LEVEL });
 await migrateGateway(config.DATABASE_URL, (message) => {
   logger.debug({ migration: message }, 'migration');
 });
-const app = createServiceApp({ logger });
+const hops = Number(config.TRUST_PROXY);
+const app = createServiceApp({
+  logger,
+  trustProxy: Number.isInteger(hops) ? hops : config.TRUST_PROXY,
+});
 await app.register(gatewayApp, { config });
 const running = await runService(app, {
   host: config.HOST,

@@ -45,6 +45,12 @@ export interface ServiceAppOptions {
   /** A readiness check that has not answered by then fails; 2 s by default. */
   readonly readinessTimeoutMs?: number;
   readonly bodyLimitBytes?: number;
+  /**
+   * Which proxies in front may set X-Forwarded-For (fastify's `trustProxy`: a hop count, or
+   * addresses and CIDRs). Without it `request.ip` is the proxy's address, and per-client limits
+   * would put every client behind an ingress into one bucket.
+   */
+  readonly trustProxy?: number | string | undefined;
 }
 
 /** Client-supplied request ids are echoed only when they are short and plain. */
@@ -66,6 +72,7 @@ export function createServiceApp(options: ServiceAppOptions): ServiceApp {
     },
     logController: new LogController({ requestIdLogLabel: 'requestId' }),
     bodyLimit: options.bodyLimitBytes ?? 1_048_576,
+    trustProxy: trustedProxies(options.trustProxy),
     return503OnClosing: true,
     forceCloseConnections: 'idle',
     ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array' } },
@@ -90,4 +97,14 @@ export function createServiceApp(options: ServiceAppOptions): ServiceApp {
     isDraining: () => shutdown.signal.aborted,
   });
   return app;
+}
+
+// fastify's default is false: the TCP peer is the client.
+function trustedProxies(
+  trust: number | string | undefined,
+): boolean | string[] | ((address: string, hop: number) => boolean) {
+  // A hop count: believe that many proxies from the peer inwards (what fastify does for a number).
+  if (typeof trust === 'number') return (_address, hop) => hop < trust;
+  if (typeof trust === 'string') return trust.split(',').map((entry) => entry.trim());
+  return false;
 }
