@@ -17,7 +17,7 @@ import {
   generateCipherKey,
   parseCipherKeys,
 } from '@pyairtable/kit';
-import { createTestDatabase, startTestPostgres } from '@pyairtable/kit/testing';
+import { createTestDatabase, startTestPostgres, uniqueKeyPrefix } from '@pyairtable/kit/testing';
 import type { TestDatabase, TestPostgres } from '@pyairtable/kit/testing';
 import { startServiceProcess, waitUntilReady } from '@pyairtable/local-stack';
 import type { ServiceProcess } from '@pyairtable/local-stack';
@@ -95,6 +95,8 @@ export function useMcpProcess(): { readonly running: RunningMcpProcess } {
           DATABASE_URL: database.url,
           SECRET_ENCRYPTION_KEYS: encryptionKeys,
           AIRTABLE_ENDPOINT_URL: proxy.url,
+          // A key space of its own in CI's shared Redis.
+          REDIS_KEY_PREFIX: uniqueKeyPrefix('mcp-process'),
           LOG_LEVEL: 'warn',
         },
       },

@@ -1,14 +1,13 @@
 import { Type } from 'typebox';
 import type { Static } from 'typebox';
-import { defineServiceConfig } from '@pyairtable/kit';
+import { defineServiceConfig, storeConfigProperties } from '@pyairtable/kit';
 import { accessTokenConfigProperties, registryConfigProperties } from '@pyairtable/registry';
 
 /** chat's environment: the shared service variables, registry, identity, LLM and limits. */
 export const chatConfigSchema = defineServiceConfig(8003, {
   ...registryConfigProperties,
   ...accessTokenConfigProperties,
-  /** Shared stream buffers, quotas and registry announcements; in-process without it. */
-  REDIS_URL: Type.Optional(Type.String({ minLength: 1 })),
+  ...storeConfigProperties,
   /** Where mcp listens; chat calls the workspace's tools there with the user's identity. */
   MCP_URL: Type.String({ format: 'uri', default: 'http://127.0.0.1:8001' }),
   /** Gemini, when set. */
@@ -18,8 +17,14 @@ export const chatConfigSchema = defineServiceConfig(8003, {
   /** An OpenAI-compatible server (e.g. a local model server), used when there is no Gemini key. */
   LLM_BASE_URL: Type.Optional(Type.String({ format: 'uri' })),
   LLM_API_KEY: Type.Optional(Type.String({ minLength: 1 })),
+  /** The model the OpenAI-compatible server runs; when unset, the turn's model (CHAT_MODEL or the workspace's) is sent. */
+  LLM_MODEL: Type.Optional(Type.String({ minLength: 1 })),
+  /** Limit for one generation attempt (Gemini or OpenAI-compatible), request to last streamed byte. */
+  LLM_TIMEOUT_MS: Type.Integer({ minimum: 1_000, maximum: 600_000, default: 120_000 }),
   /** The offline planner's simulated model latency, for demos and load runs. */
   OFFLINE_LATENCY_MS: Type.Integer({ minimum: 0, maximum: 60_000, default: 0 }),
+  /** Makes the offline planner stream answers in pieces of this many characters; 0 sends each whole. */
+  OFFLINE_STREAM_CHUNK_CHARS: Type.Integer({ minimum: 0, maximum: 100_000, default: 0 }),
   /** Deployment defaults; a workspace's model settings override them. */
   CHAT_MODEL: Type.String({ minLength: 1, default: 'gemini-2.5-flash' }),
   CHAT_THINKING_BUDGET: Type.Integer({ minimum: -1, maximum: 32_768, default: -1 }),

@@ -34,7 +34,8 @@ export const gatewayApp = fastifyPlugin(
       logger: app.log,
     });
     const store =
-      options.store ?? createStore({ redisUrl: config.REDIS_URL, keyPrefix: 'pyairtable:' });
+      options.store ??
+      createStore({ redisUrl: config.REDIS_URL, keyPrefix: config.REDIS_KEY_PREFIX });
     app.readiness.add(pgReadinessCheck(pool));
     app.readiness.add(store.readinessCheck());
     app.addHook('onClose', async () => {

@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import type { Static } from 'typebox';
-import { defineServiceConfig } from '@pyairtable/kit';
+import { defineServiceConfig, storeConfigProperties } from '@pyairtable/kit';
 import {
   DEFAULT_TOKEN_AUDIENCE,
   DEFAULT_TOKEN_ISSUER,
@@ -10,8 +10,7 @@ import {
 /** The gateway's environment: the shared service variables, the registry, identity, routing. */
 export const gatewayConfigSchema = defineServiceConfig(8000, {
   ...registryConfigProperties,
-  /** Shared rate limits, caches and registry announcements across replicas. */
-  REDIS_URL: Type.Optional(Type.String({ minLength: 1 })),
+  ...storeConfigProperties,
   /** `iss` and `aud` of the access tokens the gateway signs; chat and mcp check the same. */
   JWT_ISSUER: Type.String({ minLength: 1, default: DEFAULT_TOKEN_ISSUER }),
   JWT_AUDIENCE: Type.String({ minLength: 1, default: DEFAULT_TOKEN_AUDIENCE }),

@@ -1,6 +1,11 @@
 export { ConfigError, loadConfig, loadConfigOrExit, PortNumber } from './config/load-config.ts';
 export type { ConfigProblem, EnvironmentSource } from './config/load-config.ts';
-export { defineServiceConfig, LogLevel, serviceConfigProperties } from './config/service-config.ts';
+export {
+  defineServiceConfig,
+  LogLevel,
+  serviceConfigProperties,
+  storeConfigProperties,
+} from './config/service-config.ts';
 export { childEnvironment } from './config/environment.ts';
 
 export { AppError, defineErrors } from './errors/app-error.ts';

@@ -45,7 +45,8 @@ export const mcpApp = fastifyPlugin(
       logger: app.log,
     });
     const store =
-      options.store ?? createStore({ redisUrl: config.REDIS_URL, keyPrefix: 'pyairtable:' });
+      options.store ??
+      createStore({ redisUrl: config.REDIS_URL, keyPrefix: config.REDIS_KEY_PREFIX });
     const registry = createRegistry({
       pool,
       cipher: createSecretCipher(parseCipherKeys(config.SECRET_ENCRYPTION_KEYS)),

@@ -1,14 +1,13 @@
 import { Type } from 'typebox';
 import type { Static } from 'typebox';
-import { defineServiceConfig } from '@pyairtable/kit';
+import { defineServiceConfig, storeConfigProperties } from '@pyairtable/kit';
 import { accessTokenConfigProperties, registryConfigProperties } from '@pyairtable/registry';
 
 /** mcp's environment: the shared service variables, the registry, token checks and Airtable. */
 export const mcpConfigSchema = defineServiceConfig(8001, {
   ...registryConfigProperties,
   ...accessTokenConfigProperties,
-  /** Shared cache, limiter and registry announcements across replicas; in-process without it. */
-  REDIS_URL: Type.Optional(Type.String({ minLength: 1 })),
+  ...storeConfigProperties,
   /** Airtable's API, or the emulator's URL. */
   AIRTABLE_ENDPOINT_URL: Type.String({ format: 'uri', default: 'https://api.airtable.com' }),
   /** How long a resolved caller (role, workspace, tenant) is reused before asking the registry. */

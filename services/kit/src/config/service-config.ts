@@ -22,6 +22,14 @@ export const serviceConfigProperties = {
   OTEL_EXPORTER_OTLP_ENDPOINT: Type.Optional(Type.String({ format: 'uri', minLength: 1 })),
 };
 
+/** Variables of every service that shares state through Redis. */
+export const storeConfigProperties = {
+  /** Redis for caches, limits and announcements shared by replicas; in-process without it. */
+  REDIS_URL: Type.Optional(Type.String({ minLength: 1 })),
+  /** Prefix of every key and channel, so several deployments can share one Redis. */
+  REDIS_KEY_PREFIX: Type.String({ pattern: '^[A-Za-z0-9_.:-]{1,64}$', default: 'pyairtable:' }),
+};
+
 /**
  * The schema of one service's configuration: the shared variables, its port with the
  * architecture's default, and its own fragment.
