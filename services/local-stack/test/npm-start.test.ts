@@ -52,7 +52,8 @@ function isAlive(pid: number): boolean {
   }
 }
 
-describe('npm start', () => {
+// Each test starts the whole platform (embedded Postgres and four services) from cold.
+describe('npm start', { timeout: 180_000 }, () => {
   let firstDemo: StackDescription['demo'];
   let dataDir: string;
   let environment: Record<string, string | undefined>;
@@ -168,6 +169,28 @@ describe('npm start', () => {
     const workspaces = ((await me.json()) as { workspaces: { id: string; role: string }[] })
       .workspaces;
     expect(workspaces).toEqual([expect.objectContaining({ id: demo?.workspaceId, role: 'owner' })]);
+
+    // A question goes through gateway, chat, mcp and the emulator; no LLM is configured, so the
+    // offline planner answers and says so.
+    const auth = { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' };
+    const session = await fetch(`${gateway?.url ?? ''}/api/chat/sessions`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ workspaceId: demo?.workspaceId }),
+    });
+    const { id: sessionId } = (await session.json()) as { id: string };
+    const asked = await fetch(`${gateway?.url ?? ''}/api/chat/sessions/${sessionId}/messages`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ content: 'list the bases' }),
+    });
+    expect(asked.status).toBe(200);
+    const { answer } = (await asked.json()) as { answer: { status: string; content: string } };
+    expect(answer.status).toBe('complete');
+    expect(answer.content).toContain('Offline planner');
+    expect(answer.content).toContain('Sales CRM');
+    const health = await fetch(`${gateway?.url ?? ''}/api/health`);
+    expect(health.status).toBe(200);
 
     const second = launch(environment);
     const secondExit = await second.exited;
