@@ -23,6 +23,8 @@ export interface ChatPlatform {
 export interface ChatPlatformOptions {
   /** chat variables on top of the defaults (Gemini through the double). */
   readonly chatEnvironment?: Record<string, string>;
+  /** The seeded tenant's chat requests per minute (1,000 unless a test needs a low one). */
+  readonly chatRequestsPerMinute?: number;
   /** A provider to use instead of the one the configuration picks. */
   readonly provider?: LlmProvider;
 }
@@ -41,7 +43,12 @@ export function useChatPlatform(options: ChatPlatformOptions = {}): {
   let platform: ChatPlatform | undefined;
 
   beforeAll(async () => {
-    const seeded = await seedRegistry(store);
+    const seeded = await seedRegistry(
+      store,
+      options.chatRequestsPerMinute === undefined
+        ? {}
+        : { chatRequestsPerMinute: options.chatRequestsPerMinute },
+    );
     closers.push(() => seeded.close());
     await migrateChat(seeded.databaseUrl);
     const emulator = await buildEmulator({ rateLimits: false });

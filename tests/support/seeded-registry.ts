@@ -43,7 +43,10 @@ export interface SeededRegistry {
  * Postgres (DATABASE_URL, else embedded), a fresh migrated database, and the registry seeded
  * the way the admin API would. `store` receives the registry's change announcements.
  */
-export async function seedRegistry(store: SharedStore): Promise<SeededRegistry> {
+export async function seedRegistry(
+  store: SharedStore,
+  quotas: { readonly chatRequestsPerMinute?: number } = {},
+): Promise<SeededRegistry> {
   const postgres: TestPostgres = await startTestPostgres();
   const database: TestDatabase = await createTestDatabase(postgres.adminUrl);
   await migrateRegistry(database.url);
@@ -60,7 +63,7 @@ export async function seedRegistry(store: SharedStore): Promise<SeededRegistry> 
     quotas: {
       ...DEFAULT_TENANT_QUOTAS,
       airtableRequestsPerSecond: 50,
-      chatRequestsPerMinute: 1_000,
+      chatRequestsPerMinute: quotas.chatRequestsPerMinute ?? 1_000,
     },
   });
   await registry.credentials.setToken(tenant.id, DEMO_ACCESS_TOKEN);

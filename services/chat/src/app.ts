@@ -97,6 +97,7 @@ export const chatApp = fastifyPlugin(
     });
     chatRoutes(app, {
       config,
+      store,
       callers: createChatCallers({
         verifier:
           options.verifier ??

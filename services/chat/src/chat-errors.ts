@@ -43,6 +43,18 @@ export const chatErrors = defineErrors({
     detail: (params: { messageId: string }) =>
       `This session is still answering (message ${params.messageId}); wait for it or cancel it first.`,
   },
+  CHAT_RATE_LIMITED: {
+    status: 429,
+    title: 'Too many chat requests',
+    detail: (params: { scope: string; limit: number; retryAfterSeconds: number }) =>
+      `The ${params.scope}'s quota of ${String(params.limit)} chat requests per minute is used up. Retry in ${String(params.retryAfterSeconds)} s.`,
+    headers: (params: { scope: string; limit: number; retryAfterSeconds: number }) => ({
+      'retry-after': String(params.retryAfterSeconds),
+    }),
+    extensions: (params: { scope: string; limit: number; retryAfterSeconds: number }) => ({
+      retryAfterSeconds: params.retryAfterSeconds,
+    }),
+  },
   CHAT_QUOTA_EXCEEDED: {
     status: 429,
     title: 'Daily token quota used up',

@@ -9,6 +9,7 @@ import { createGatewayContext } from './gateway-context-factory.ts';
 import { openApiPlugin } from './edge/openapi-plugin.ts';
 import { securityPlugin } from './edge/security-plugin.ts';
 import { platformHealthRoute } from './health/platform-health-route.ts';
+import { realtimeRoutes } from './realtime/index.ts';
 import { proxyRoutes } from './routing/proxy-routes.ts';
 import { adminRoutes, workspaceRoutes } from './tenancy/index.ts';
 import { jwksPlugin } from './tokens/index.ts';
@@ -54,6 +55,7 @@ export const gatewayApp = fastifyPlugin(
     await app.register(workspaceRoutes, context);
     await app.register(adminRoutes, context);
     platformHealthRoute(app, context);
+    await app.register(realtimeRoutes, context);
     await app.register(proxyRoutes, context);
   },
   { name: 'pyairtable-gateway', fastify: '5.x' },

@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import type { SharedStore } from '@pyairtable/kit';
 import type { ChatConfig } from '../config.ts';
 import type { ChatMetrics } from '../conversation/chat-metrics.ts';
 import type { Generations } from '../conversation/generations.ts';
@@ -15,6 +16,7 @@ import type { StreamBuffer } from '../streaming/stream-buffer.ts';
 /** What the chat routes work with. */
 export interface ChatRouteContext {
   readonly config: ChatConfig;
+  readonly store: SharedStore;
   readonly callers: ChatCallers;
   readonly sessions: SessionRepository;
   readonly messages: MessageRepository;

@@ -105,7 +105,7 @@ const WHY = {
   403: 'Your organisation is suspended.',
   404: 'No such workspace, session or message for you.',
   409: 'The session is still answering a question.',
-  429: "Your organisation's daily LLM token quota is used up; the problem says when it resets.",
+  429: "A chat-requests-per-minute quota, or your organisation's daily LLM token quota, is used up; honour Retry-After.",
   503: 'A dependency is unavailable; retry shortly.',
 } as const;
 

@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { ServiceApp } from '@pyairtable/kit';
 import { chatErrors } from '../chat-errors.ts';
+import { chargeChatRequest } from '../conversation/chat-rate-limit.ts';
 import { checkDailyQuota } from '../conversation/daily-quota.ts';
 import type { StreamEvent } from '../streaming/stream-buffer.ts';
 import {
@@ -63,6 +64,7 @@ export function messageRoutes(app: ServiceApp, context: ChatRouteContext): void 
     async (request, reply) => {
       const { session, caller } = await ownedSession(context, request, request.params.id);
       await checkDailyQuota(context.usage, caller.tenant);
+      await chargeChatRequest(context.store, caller.tenant, caller.workspace);
       const inProgress = (await context.messages.list(session.id, { limit: 1 })).find(
         (message) => message.status === 'streaming',
       );

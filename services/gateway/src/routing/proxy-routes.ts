@@ -5,7 +5,6 @@ import type { FastifyReply, FastifyRequest, HTTPMethods } from 'fastify';
 import { sendProblem } from '@pyairtable/kit';
 import type { ServiceApp } from '@pyairtable/kit';
 import type { GatewayContext } from '../gateway-context.ts';
-import { createChatQuota } from '../limits/chat-quota.ts';
 import { upstreamFailure } from './upstream-failure.ts';
 
 /** A path prefix the gateway forwards, and where it goes. */
@@ -17,8 +16,6 @@ interface Route {
   readonly rewrite: (url: string) => string;
   readonly methods: readonly HTTPMethods[];
   readonly summary: string;
-  /** Applies the tenant's chat quota before forwarding. */
-  readonly chatQuota?: boolean;
 }
 
 const ALL_METHODS: readonly HTTPMethods[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
@@ -51,7 +48,6 @@ const ROUTES: readonly Route[] = [
     rewrite: (url) => url,
     methods: ALL_METHODS,
     summary: 'The chat API: sessions, messages and their streams',
-    chatQuota: true,
   },
 ];
 
@@ -75,10 +71,8 @@ export async function proxyRoutes(app: ServiceApp, context: GatewayContext): Pro
     app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => {
       done(null, body);
     });
-    const chatQuota = createChatQuota(context);
     for (const route of ROUTES) {
       app.route({
-        ...(route.chatQuota === true ? { preHandler: chatQuota } : {}),
         method: [...route.methods],
         url: route.path,
         schema: { summary: route.summary, tags: [route.upstream] },
