@@ -1,11 +1,9 @@
 import fastifyPlugin from 'fastify-plugin';
 import {
   createJwtVerifier,
-  createPgPool,
   createSecretCipher,
-  createStore,
+  openServiceStores,
   parseCipherKeys,
-  pgReadinessCheck,
 } from '@pyairtable/kit';
 import type { JwtVerifier, ServiceApp, SharedStore } from '@pyairtable/kit';
 import { createCachedAccessResolver, createRegistry } from '@pyairtable/registry';
@@ -46,14 +44,13 @@ export interface ChatAppOptions {
 export const chatApp = fastifyPlugin(
   async (app: ServiceApp, options: ChatAppOptions) => {
     const { config } = options;
-    const pool = createPgPool({
-      connectionString: config.DATABASE_URL,
+    const { pool, store } = openServiceStores(app, {
+      databaseUrl: config.DATABASE_URL,
       applicationName: 'pyairtable-chat',
-      logger: app.log,
+      redisUrl: config.REDIS_URL,
+      redisKeyPrefix: config.REDIS_KEY_PREFIX,
+      store: options.store,
     });
-    const store =
-      options.store ??
-      createStore({ redisUrl: config.REDIS_URL, keyPrefix: config.REDIS_KEY_PREFIX });
     const registry = createRegistry({
       pool,
       cipher: createSecretCipher(parseCipherKeys(config.SECRET_ENCRYPTION_KEYS)),
@@ -87,14 +84,8 @@ export const chatApp = fastifyPlugin(
     app.addHook('onClose', () => {
       clearInterval(sweep);
     });
-    app.readiness.add(pgReadinessCheck(pool));
-    app.readiness.add(store.readinessCheck());
     app.addHook('preClose', () => generations.close());
-    app.addHook('onClose', async () => {
-      await access.close();
-      await pool.end();
-      if (options.store === undefined) await store.close();
-    });
+    app.addHook('preClose', () => access.close());
     chatRoutes(app, {
       config,
       store,

@@ -1,5 +1,5 @@
 import fastifyPlugin from 'fastify-plugin';
-import { createPgPool, createStore, pgReadinessCheck } from '@pyairtable/kit';
+import { openServiceStores } from '@pyairtable/kit';
 import type { ServiceApp, SharedStore } from '@pyairtable/kit';
 import { accountRoutes } from './accounts/account-routes.ts';
 import { ensureAdmin } from './accounts/ensure-admin.ts';
@@ -29,22 +29,15 @@ export interface GatewayAppOptions {
 export const gatewayApp = fastifyPlugin(
   async (app: ServiceApp, options: GatewayAppOptions) => {
     const { config } = options;
-    const pool = createPgPool({
-      connectionString: config.DATABASE_URL,
+    const { pool, store } = openServiceStores(app, {
+      databaseUrl: config.DATABASE_URL,
       applicationName: 'pyairtable-gateway',
-      logger: app.log,
-    });
-    const store =
-      options.store ??
-      createStore({ redisUrl: config.REDIS_URL, keyPrefix: config.REDIS_KEY_PREFIX });
-    app.readiness.add(pgReadinessCheck(pool));
-    app.readiness.add(store.readinessCheck());
-    app.addHook('onClose', async () => {
-      await pool.end();
-      if (options.store === undefined) await store.close();
+      redisUrl: config.REDIS_URL,
+      redisKeyPrefix: config.REDIS_KEY_PREFIX,
+      store: options.store,
     });
     const context = await createGatewayContext(config, pool, store, app.log);
-    app.addHook('onClose', () => context.access.close());
+    app.addHook('preClose', () => context.access.close());
     await ensureAdmin(context);
 
     await app.register(securityPlugin, config);

@@ -38,6 +38,8 @@ export type { HealthOptions, ReadinessRegistry, ReadinessReport } from './health
 export { createServiceApp } from './server/create-service-app.ts';
 export type { ServiceApp, ServiceAppOptions } from './server/create-service-app.ts';
 export { runService } from './server/run-service.ts';
+export { openServiceStores } from './server/service-stores.ts';
+export type { ServiceStores, ServiceStoresOptions } from './server/service-stores.ts';
 export type { RunningService, RunServiceOptions } from './server/run-service.ts';
 
 export { createStore } from './cache/create-store.ts';

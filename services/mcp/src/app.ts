@@ -2,11 +2,9 @@ import fastifyPlugin from 'fastify-plugin';
 import type { AirtableAccessOptions } from '@pyairtable/airtable-access';
 import {
   createJwtVerifier,
-  createPgPool,
   createSecretCipher,
-  createStore,
+  openServiceStores,
   parseCipherKeys,
-  pgReadinessCheck,
 } from '@pyairtable/kit';
 import type { JwtVerifier, ServiceApp, SharedStore } from '@pyairtable/kit';
 import { createCachedAccessResolver, createRegistry } from '@pyairtable/registry';
@@ -39,14 +37,13 @@ export interface McpAppOptions {
 export const mcpApp = fastifyPlugin(
   async (app: ServiceApp, options: McpAppOptions) => {
     const { config } = options;
-    const pool = createPgPool({
-      connectionString: config.DATABASE_URL,
+    const { pool, store } = openServiceStores(app, {
+      databaseUrl: config.DATABASE_URL,
       applicationName: 'pyairtable-mcp',
-      logger: app.log,
+      redisUrl: config.REDIS_URL,
+      redisKeyPrefix: config.REDIS_KEY_PREFIX,
+      store: options.store,
     });
-    const store =
-      options.store ??
-      createStore({ redisUrl: config.REDIS_URL, keyPrefix: config.REDIS_KEY_PREFIX });
     const registry = createRegistry({
       pool,
       cipher: createSecretCipher(parseCipherKeys(config.SECRET_ENCRYPTION_KEYS)),
@@ -57,13 +54,7 @@ export const mcpApp = fastifyPlugin(
       ttlMs: config.ACCESS_CACHE_TTL_MS,
     });
     await access.start();
-    app.readiness.add(pgReadinessCheck(pool));
-    app.readiness.add(store.readinessCheck());
-    app.addHook('onClose', async () => {
-      await access.close();
-      await pool.end();
-      if (options.store === undefined) await store.close();
-    });
+    app.addHook('preClose', () => access.close());
 
     const resolveScope = createScopeResolver({
       verifier:
