@@ -14,6 +14,7 @@ import type { GenerationsOptions } from './conversation/generations.ts';
 import { createChatCallers } from './identity/chat-caller.ts';
 import { createLlmProvider } from './llm/create-llm-provider.ts';
 import type { LlmProvider } from './llm/llm-types.ts';
+import { chatOpenApi } from './routes/chat-openapi.ts';
 import { chatRoutes } from './routes/chat-routes.ts';
 import { createChatStore } from './store/create-chat-store.ts';
 import { createStreamBuffer } from './streaming/create-stream-buffer.ts';
@@ -86,6 +87,7 @@ export const chatApp = fastifyPlugin(
     });
     app.addHook('preClose', () => generations.close());
     app.addHook('preClose', () => access.close());
+    await app.register(chatOpenApi);
     chatRoutes(app, {
       config,
       store,

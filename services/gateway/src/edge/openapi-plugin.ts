@@ -9,8 +9,8 @@ export const GATEWAY_DOCS_PATH = '/api/docs';
 
 /**
  * The public API's OpenAPI 3.1 document, built from the route schemas, and a docs UI. Must be
- * registered before the routes it documents. The Airtable REST API forwarded to mcp has its own
- * document at `/api/airtable/openapi.json`.
+ * registered before the routes it documents. chat and the Airtable REST API (mcp) publish their
+ * own documents, which the UI lists beside this one.
  */
 export const openApiPlugin = fastifyPlugin(
   async (app: ServiceApp) => {
@@ -35,7 +35,18 @@ export const openApiPlugin = fastifyPlugin(
       }),
     });
     app.get(GATEWAY_OPENAPI_PATH, { schema: { hide: true } }, () => app.swagger());
-    await app.register(fastifySwaggerUi, { routePrefix: GATEWAY_DOCS_PATH });
+    // One UI over the three documents of the public API: the gateway's, and chat's and the
+    // Airtable API's, fetched through the gateway's own routes to those services.
+    await app.register(fastifySwaggerUi, {
+      routePrefix: GATEWAY_DOCS_PATH,
+      uiConfig: {
+        urls: [
+          { url: GATEWAY_OPENAPI_PATH, name: 'PyAirtable API (accounts, workspaces, admin)' },
+          { url: '/api/chat/openapi.json', name: 'Chat API' },
+          { url: '/api/airtable/openapi.json', name: 'Airtable API' },
+        ],
+      },
+    });
   },
   { name: 'pyairtable-gateway-openapi', fastify: '5.x' },
 );
