@@ -1,5 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { queryRows } from './queryable.ts';
+import { queryChanged, queryRows } from './queryable.ts';
 import type { Queryable } from './queryable.ts';
 import { newId } from './registry-ids.ts';
 import type { ApiKey } from './registry-records.ts';
@@ -116,15 +116,13 @@ export function createApiKeyRepository(
       );
       return row === undefined ? undefined : toApiKey(row);
     },
-    async revoke(workspaceId, id) {
-      const rows = await queryRows(
+    revoke: (workspaceId, id) =>
+      queryChanged(
         db,
         `update registry_api_keys set revoked_at = coalesce(revoked_at, now())
           where workspace_id = $1 and id = $2 returning id`,
         [workspaceId, id],
-      );
-      return rows.length > 0;
-    },
+      ),
     async verify(secret) {
       const match = API_KEY_SHAPE.exec(secret);
       if (match === null) return undefined;

@@ -1,5 +1,5 @@
 import type { SecretCipher } from '@pyairtable/kit';
-import { queryRows } from './queryable.ts';
+import { queryChanged, queryRows } from './queryable.ts';
 import type { Queryable } from './queryable.ts';
 
 /** A tenant's decrypted Airtable token and the version it was stored as. */
@@ -31,11 +31,10 @@ export interface CredentialVault {
 
 /** A vault over `db` that encrypts with `cipher`. */
 export function createCredentialVault(db: Queryable, cipher: SecretCipher): CredentialVault {
-  const changed = async (text: string, values: readonly unknown[]): Promise<boolean> =>
-    (await queryRows(db, text, values)).length > 0;
   return {
     setToken: (tenantId, token) =>
-      changed(
+      queryChanged(
+        db,
         `update registry_tenants set airtable_token_ciphertext = $2,
            credential_version = credential_version + 1, credential_status = 'unchecked',
            credential_message = null, credential_checked_at = null, airtable_user_id = null,
@@ -44,7 +43,8 @@ export function createCredentialVault(db: Queryable, cipher: SecretCipher): Cred
         [tenantId, cipher.encrypt(token)],
       ),
     clearToken: (tenantId) =>
-      changed(
+      queryChanged(
+        db,
         `update registry_tenants set airtable_token_ciphertext = null,
            credential_version = credential_version + 1, credential_status = 'missing',
            credential_message = null, credential_checked_at = null, airtable_user_id = null,
@@ -63,7 +63,8 @@ export function createCredentialVault(db: Queryable, cipher: SecretCipher): Cred
       return { token: cipher.decrypt(row.ciphertext), version: row.version };
     },
     recordCheck: (tenantId, version, check) =>
-      changed(
+      queryChanged(
+        db,
         `update registry_tenants set credential_status = $3, credential_message = $4,
            airtable_user_id = $5, credential_checked_at = now(), updated_at = now()
          where id = $1 and credential_version = $2 and airtable_token_ciphertext is not null
@@ -89,7 +90,8 @@ export function createCredentialVault(db: Queryable, cipher: SecretCipher): Cred
         const fresh = cipher.encrypt(cipher.decrypt(row.ciphertext));
         // Compare-and-set: a token replaced meanwhile is already under the new key.
         if (
-          await changed(
+          await queryChanged(
+            db,
             `update registry_tenants set airtable_token_ciphertext = $3
               where id = $1 and airtable_token_ciphertext = $2 returning id`,
             [row.id, row.ciphertext, fresh],

@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { inTransaction, queryRows } from './queryable.ts';
+import { inTransaction, queryChanged, queryRows } from './queryable.ts';
 import type { Member } from './registry-records.ts';
 import type { WorkspaceRole } from './registry-schemas.ts';
 
@@ -80,14 +80,12 @@ export function createMemberRepository(pool: Pool): MemberRepository {
       if (row === undefined) throw new Error('upserted member not found');
       return toMember(row);
     },
-    async remove(workspaceId, email) {
-      const rows = await queryRows(
+    remove: (workspaceId, email) =>
+      queryChanged(
         pool,
         'delete from registry_members where workspace_id = $1 and email = lower($2) returning email',
         [workspaceId, email],
-      );
-      return rows.length > 0;
-    },
+      ),
     async roleOf(workspaceId, email) {
       const [row] = await queryRows<{ role: WorkspaceRole }>(
         pool,

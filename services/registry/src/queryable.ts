@@ -14,6 +14,15 @@ export async function queryRows<Row extends QueryResultRow>(
   return result.rows;
 }
 
+/** Runs one update or delete ending in `returning`, and tells whether it changed any row. */
+export async function queryChanged(
+  db: Queryable,
+  text: string,
+  values: readonly unknown[] = [],
+): Promise<boolean> {
+  return (await queryRows(db, text, values)).length > 0;
+}
+
 /** Runs `work` in a transaction on one pooled connection, rolling back if it throws. */
 export async function inTransaction<T>(
   pool: Pool,

@@ -1,4 +1,4 @@
-import { conflictAs, queryRows } from './queryable.ts';
+import { conflictAs, queryChanged, queryRows } from './queryable.ts';
 import type { Queryable } from './queryable.ts';
 import { newId } from './registry-ids.ts';
 import type { Tenant } from './registry-records.ts';
@@ -115,11 +115,7 @@ export function createTenantRepository(db: Queryable): TenantRepository {
       );
       return rows.map(toTenant);
     },
-    async delete(id) {
-      const rows = await queryRows(db, 'delete from registry_tenants where id = $1 returning id', [
-        id,
-      ]);
-      return rows.length > 0;
-    },
+    delete: (id) =>
+      queryChanged(db, 'delete from registry_tenants where id = $1 returning id', [id]),
   };
 }

@@ -1,4 +1,4 @@
-import { conflictAs, queryRows } from './queryable.ts';
+import { conflictAs, queryChanged, queryRows } from './queryable.ts';
 import type { Queryable } from './queryable.ts';
 import { newId } from './registry-ids.ts';
 import type { User } from './registry-records.ts';
@@ -62,8 +62,6 @@ function toUser(row: UserRow): User {
 export function createUserRepository(db: Queryable): UserRepository {
   const one = async (text: string, values: readonly unknown[]): Promise<UserRow | undefined> =>
     (await queryRows<UserRow>(db, text, values))[0];
-  const changed = async (text: string, values: readonly unknown[]): Promise<boolean> =>
-    (await queryRows(db, text, values)).length > 0;
   return {
     async create(input) {
       const row = await one(
@@ -101,17 +99,20 @@ export function createUserRepository(db: Queryable): UserRepository {
       return row === undefined ? undefined : { user: toUser(row), passwordHash: row.password_hash };
     },
     setPasswordHash: (id, passwordHash) =>
-      changed(
+      queryChanged(
+        db,
         'update registry_users set password_hash = $2, updated_at = now() where id = $1 returning id',
         [id, passwordHash],
       ),
     setPlatformRole: (id, role) =>
-      changed(
+      queryChanged(
+        db,
         'update registry_users set platform_role = $2, updated_at = now() where id = $1 returning id',
         [id, role],
       ),
     setDisabled: (id, disabled) =>
-      changed(
+      queryChanged(
+        db,
         `update registry_users set disabled_at = case when $2 then coalesce(disabled_at, now()) end,
            updated_at = now() where id = $1 returning id`,
         [id, disabled],

@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { conflictAs, inTransaction, queryRows } from './queryable.ts';
+import { conflictAs, inTransaction, queryChanged, queryRows } from './queryable.ts';
 import type { Queryable } from './queryable.ts';
 import { checkOverrides } from './quotas.ts';
 import { registryErrors } from './registry-errors.ts';
@@ -178,13 +178,7 @@ export function createWorkspaceRepository(pool: Pool): WorkspaceRepository {
       );
       return rows.map((row) => ({ workspace: toWorkspace(row), role: row.role }));
     },
-    async delete(id) {
-      const rows = await queryRows(
-        pool,
-        'delete from registry_workspaces where id = $1 returning id',
-        [id],
-      );
-      return rows.length > 0;
-    },
+    delete: (id) =>
+      queryChanged(pool, 'delete from registry_workspaces where id = $1 returning id', [id]),
   };
 }

@@ -2,18 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { createJwtVerifier } from '@pyairtable/kit';
 import type { TokenPair } from '../../src/accounts/account-schemas.ts';
 import type { Jwks } from '../../src/tokens/index.ts';
-import {
-  PASSWORD,
-  freshAddress,
-  registerAccount,
-  signIn,
-  useAccountsGateway,
-} from './accounts-harness.ts';
-import type { AccountsHarness } from './accounts-harness.ts';
+import { useGateway } from '../support/gateway-harness.ts';
+import type { GatewayHarness } from '../support/gateway-harness.ts';
+import { PASSWORD, freshAddress, registerAccount, signIn } from './auth-requests.ts';
 
-const gateway = useAccountsGateway();
+const gateway = useGateway();
 
-function refresh(harness: AccountsHarness, refreshToken: string) {
+function refresh(harness: GatewayHarness, refreshToken: string) {
   return harness.request({
     method: 'POST',
     url: '/api/auth/refresh',
@@ -22,11 +17,11 @@ function refresh(harness: AccountsHarness, refreshToken: string) {
   });
 }
 
-function logout(harness: AccountsHarness, refreshToken: string) {
+function logout(harness: GatewayHarness, refreshToken: string) {
   return harness.request({ method: 'POST', url: '/api/auth/logout', body: { refreshToken } });
 }
 
-function me(harness: AccountsHarness, token: string) {
+function me(harness: GatewayHarness, token: string) {
   return harness.request({ method: 'GET', url: '/api/auth/me', token });
 }
 
@@ -49,7 +44,7 @@ describe('an account from registration to logout', () => {
 
     const byEmail = await signIn(gateway, 'ADA@example.com');
     expect(byEmail.tokenType).toBe('Bearer');
-    expect(byEmail.expiresIn).toBe(gateway.config.ACCESS_TOKEN_TTL_SECONDS);
+    expect(byEmail.expiresIn).toBe(gateway.context.config.ACCESS_TOKEN_TTL_SECONDS);
     const byUsername = await signIn(gateway, 'ada');
 
     const profile = await me(gateway, byEmail.accessToken);

@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  PASSWORD,
-  freshAddress,
-  login,
-  registerAccount,
-  useAccountsGateway,
-} from './accounts-harness.ts';
+import { useGateway } from '../support/gateway-harness.ts';
+import { PASSWORD, freshAddress, login, registerAccount } from './auth-requests.ts';
 
-const gateway = useAccountsGateway({
+const gateway = useGateway({
   AUTH_RATE_LIMIT_PER_IP: '3',
   AUTH_RATE_LIMIT_PER_ACCOUNT: '3',
 });

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { hashPassword } from '../../src/tokens/index.ts';
-import { PASSWORD, signIn, useAccountsGateway } from './accounts-harness.ts';
+import { useGateway } from '../support/gateway-harness.ts';
+import { PASSWORD, signIn } from './auth-requests.ts';
 
-const gateway = useAccountsGateway({ REGISTRATION: 'closed' });
+const gateway = useGateway({ REGISTRATION: 'closed' });
 
 describe('REGISTRATION=closed', () => {
   it('refuses registration with 403, whatever the body', async () => {
@@ -11,11 +12,11 @@ describe('REGISTRATION=closed', () => {
       expect(response.statusCode).toBe(403);
       expect(response.json<{ code: string }>().code).toBe('GW_REGISTRATION_CLOSED');
     }
-    expect(await gateway.context.registry.users.getByEmail('new@example.com')).toBeUndefined();
+    expect(await gateway.registry.users.getByEmail('new@example.com')).toBeUndefined();
   });
 
   it('still lets accounts made otherwise sign in', async () => {
-    await gateway.context.registry.users.create({
+    await gateway.registry.users.create({
       email: 'made@example.com',
       displayName: 'Made by an admin',
       passwordHash: await hashPassword(PASSWORD),

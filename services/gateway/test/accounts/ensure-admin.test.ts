@@ -1,37 +1,32 @@
 import { describe, expect, it } from 'vitest';
 import { ensureAdmin } from '../../src/accounts/ensure-admin.ts';
 import type { GatewayConfig } from '../../src/config.ts';
-import {
-  PASSWORD,
-  login,
-  registerAccount,
-  signIn,
-  useAccountsGateway,
-} from './accounts-harness.ts';
-import type { AccountsHarness } from './accounts-harness.ts';
+import { useGateway } from '../support/gateway-harness.ts';
+import type { GatewayHarness } from '../support/gateway-harness.ts';
+import { PASSWORD, login, registerAccount, signIn } from './auth-requests.ts';
 
-const gateway = useAccountsGateway();
+const gateway = useGateway();
 
 const ADMIN_PASSWORD = 'an admin password from the deployment';
 
 /** ensureAdmin on the gateway's registry with ADMIN_EMAIL and, if given, ADMIN_PASSWORD. */
-function ensureAdminWith(harness: AccountsHarness, email: string, password?: string) {
+function ensureAdminWith(harness: GatewayHarness, email: string, password?: string) {
   // The harness's config sets neither variable.
   const config: GatewayConfig = {
-    ...harness.config,
+    ...harness.context.config,
     ADMIN_EMAIL: email,
     ...(password === undefined ? {} : { ADMIN_PASSWORD: password }),
   };
   return ensureAdmin({ ...harness.context, config });
 }
 
-async function roleOf(harness: AccountsHarness, email: string) {
-  return (await harness.context.registry.users.getByEmail(email))?.platformRole;
+async function roleOf(harness: GatewayHarness, email: string) {
+  return (await harness.registry.users.getByEmail(email))?.platformRole;
 }
 
 describe('ensureAdmin', () => {
   it('does nothing without ADMIN_EMAIL', async () => {
-    expect(gateway.config.ADMIN_EMAIL).toBeUndefined();
+    expect(gateway.context.config.ADMIN_EMAIL).toBeUndefined();
     expect(await ensureAdmin(gateway.context)).toEqual({ action: 'skipped' });
   });
 

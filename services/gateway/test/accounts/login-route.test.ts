@@ -2,16 +2,10 @@ import { randomBytes, scryptSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { needsRehash } from '../../src/tokens/index.ts';
-import {
-  PASSWORD,
-  freshAddress,
-  login,
-  registerAccount,
-  signIn,
-  useAccountsGateway,
-} from './accounts-harness.ts';
+import { useGateway } from '../support/gateway-harness.ts';
+import { PASSWORD, freshAddress, login, registerAccount, signIn } from './auth-requests.ts';
 
-const gateway = useAccountsGateway({ AUTH_RATE_LIMIT_PER_ACCOUNT: '100' });
+const gateway = useGateway({ AUTH_RATE_LIMIT_PER_ACCOUNT: '100' });
 
 /** The parts of a problem that do not change per request. */
 function stableProblem(response: LightMyRequestResponse) {
@@ -55,7 +49,7 @@ describe('POST /api/auth/login', () => {
     const userId = await registerAccount(gateway, { email: 'leaving@example.com' });
     const tokens = await signIn(gateway, 'leaving@example.com');
     const reference = await login(gateway, 'leaving@example.com', 'wrong password');
-    await gateway.context.registry.users.setDisabled(userId, true);
+    await gateway.registry.users.setDisabled(userId, true);
 
     const refused = await login(gateway, 'leaving@example.com', PASSWORD);
     expect(stableProblem(refused)).toEqual(stableProblem(reference));
@@ -75,7 +69,7 @@ describe('POST /api/auth/login', () => {
   });
 
   it('refuses an account without a password like a wrong one', async () => {
-    await gateway.context.registry.users.create({
+    await gateway.registry.users.create({
       email: 'nopassword@example.com',
       displayName: 'No password',
     });
@@ -95,7 +89,7 @@ describe('POST /api/auth/login', () => {
       salt.toString('base64url'),
       hash.toString('base64url'),
     ];
-    const { users } = gateway.context.registry;
+    const { users } = gateway.registry;
     await users.create({
       email: 'legacy@example.com',
       displayName: 'Legacy',

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { PASSWORD, freshAddress, registerAccount, useAccountsGateway } from './accounts-harness.ts';
+import { useGateway } from '../support/gateway-harness.ts';
+import { PASSWORD, freshAddress, registerAccount } from './auth-requests.ts';
 
-const gateway = useAccountsGateway();
+const gateway = useGateway();
 
 interface Problem {
   readonly code: string;

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Tenant } from '@pyairtable/registry';
-import { useTenancy } from './tenancy-harness.ts';
+import { useGateway } from '../support/gateway-harness.ts';
 
-const harness = useTenancy();
+const harness = useGateway();
 
 const AIRTABLE_TOKEN = 'patAbCdEfGhIjKlMnO.0123456789abcdef0123456789abcdef';
 let adminToken = '';
@@ -14,6 +14,26 @@ interface TenantBody {
   managedBy: string;
   quotas: Record<string, number>;
   credential: { status: string; version: number };
+}
+
+/** `POST /api/admin/tenants`, as the platform admin unless another token is given. */
+function createTenant(body: Record<string, unknown>, token = adminToken) {
+  return harness.request({ method: 'POST', url: '/api/admin/tenants', body, token });
+}
+
+/** `PATCH /api/admin/tenants/:id` as the platform admin. */
+function patchTenant(id: string, body: Record<string, unknown>) {
+  return harness.request({
+    method: 'PATCH',
+    url: `/api/admin/tenants/${id}`,
+    body,
+    token: adminToken,
+  });
+}
+
+/** `GET /api/admin/tenants/:id` as the platform admin. */
+function getTenant(id: string) {
+  return harness.request({ method: 'GET', url: `/api/admin/tenants/${id}`, token: adminToken });
 }
 
 beforeAll(async () => {
@@ -33,12 +53,7 @@ describe('the admin API', () => {
       token: userToken,
     });
     expect(user.statusCode).toBe(403);
-    const write = await harness.request({
-      method: 'POST',
-      url: '/api/admin/tenants',
-      body: { name: 'sneaky', displayName: 'Sneaky' },
-      token: userToken,
-    });
+    const write = await createTenant({ name: 'sneaky', displayName: 'Sneaky' }, userToken);
     expect(write.statusCode).toBe(403);
     expect(await harness.registry.tenants.getByName('sneaky')).toBeUndefined();
   });
@@ -48,12 +63,7 @@ describe('admin tenants', () => {
   let tenant: TenantBody;
 
   it('are created with default quotas and no credential', async () => {
-    const response = await harness.request({
-      method: 'POST',
-      url: '/api/admin/tenants',
-      body: { name: 'acme', displayName: 'Acme Corp' },
-      token: adminToken,
-    });
+    const response = await createTenant({ name: 'acme', displayName: 'Acme Corp' });
     expect(response.statusCode).toBe(201);
     tenant = response.json<TenantBody>();
     expect(tenant).toMatchObject({
@@ -61,12 +71,7 @@ describe('admin tenants', () => {
       quotas: { maxWorkspaces: 10 },
       credential: { status: 'missing' },
     });
-    const duplicate = await harness.request({
-      method: 'POST',
-      url: '/api/admin/tenants',
-      body: { name: 'acme', displayName: 'Again' },
-      token: adminToken,
-    });
+    const duplicate = await createTenant({ name: 'acme', displayName: 'Again' });
     expect(duplicate.statusCode).toBe(409);
     expect(duplicate.json<{ code: string }>().code).toBe('REGISTRY_CONFLICT');
   });
@@ -91,11 +96,7 @@ describe('admin tenants', () => {
     expect(rows[0]?.ciphertext).not.toContain('patAbCdEfGhIjKlMnO');
     expect((await harness.registry.credentials.readToken(tenant.id))?.token).toBe(AIRTABLE_TOKEN);
 
-    const one = await harness.request({
-      method: 'GET',
-      url: `/api/admin/tenants/${tenant.id}`,
-      token: adminToken,
-    });
+    const one = await getTenant(tenant.id);
     const all = await harness.request({
       method: 'GET',
       url: '/api/admin/tenants',
@@ -119,11 +120,9 @@ describe('admin tenants', () => {
   });
 
   it('are changed field by field, quotas merged, and audited with the field names', async () => {
-    const response = await harness.request({
-      method: 'PATCH',
-      url: `/api/admin/tenants/${tenant.id}`,
-      body: { quotas: { maxWorkspaces: 3 }, suspended: true },
-      token: adminToken,
+    const response = await patchTenant(tenant.id, {
+      quotas: { maxWorkspaces: 3 },
+      suspended: true,
     });
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({
@@ -136,29 +135,18 @@ describe('admin tenants', () => {
   });
 
   it('reject malformed input with 400 naming the field', async () => {
-    const name = await harness.request({
-      method: 'POST',
-      url: '/api/admin/tenants',
-      body: { name: 'Not A Slug', displayName: 'x', quotas: { maxWorkspaces: 0 } },
-      token: adminToken,
+    const name = await createTenant({
+      name: 'Not A Slug',
+      displayName: 'x',
+      quotas: { maxWorkspaces: 0 },
     });
     expect(name.statusCode).toBe(400);
     const fields = name.json<{ errors: { field: string }[] }>().errors.map((error) => error.field);
     expect(fields).toEqual(expect.arrayContaining(['name', 'quotas.maxWorkspaces']));
 
-    const empty = await harness.request({
-      method: 'PATCH',
-      url: `/api/admin/tenants/${tenant.id}`,
-      body: {},
-      token: adminToken,
-    });
+    const empty = await patchTenant(tenant.id, {});
     expect(empty.statusCode).toBe(400);
-    const renamed = await harness.request({
-      method: 'PATCH',
-      url: `/api/admin/tenants/${tenant.id}`,
-      body: { name: 'other' },
-      token: adminToken,
-    });
+    const renamed = await patchTenant(tenant.id, { name: 'other' });
     expect(renamed.json<{ errors: { field: string }[] }>().errors).toContainEqual(
       expect.objectContaining({ field: 'name', message: 'is not allowed' }),
     );
@@ -171,11 +159,7 @@ describe('admin tenants', () => {
       token: adminToken,
     });
     expect(response.statusCode).toBe(204);
-    const gone = await harness.request({
-      method: 'GET',
-      url: `/api/admin/tenants/${tenant.id}`,
-      token: adminToken,
-    });
+    const gone = await getTenant(tenant.id);
     expect(gone.statusCode).toBe(404);
   });
 });
@@ -214,11 +198,7 @@ describe('an operator-managed tenant', () => {
         detail: expect.stringContaining('kubectl') as string,
       });
     }
-    const read = await harness.request({
-      method: 'GET',
-      url: `/api/admin/tenants/${operated.id}`,
-      token: adminToken,
-    });
+    const read = await getTenant(operated.id);
     expect(read.json()).toMatchObject({ managedBy: 'operator', suspended: false });
   });
 });

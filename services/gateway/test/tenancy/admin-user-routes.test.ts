@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { User } from '@pyairtable/registry';
-import { arrangeWorkspace, useTenancy } from './tenancy-harness.ts';
+import { useGateway } from '../support/gateway-harness.ts';
+import { arrangeWorkspace } from './arrange-workspace.ts';
 
-const harness = useTenancy();
+const harness = useGateway();
 
 let admin: { user: User; token: string };
 let alice: { user: User; token: string };

@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Tenant } from '@pyairtable/registry';
-import { arrangeWorkspace, baseId, useTenancy } from './tenancy-harness.ts';
+import { useGateway } from '../support/gateway-harness.ts';
+import { arrangeWorkspace, baseId } from './arrange-workspace.ts';
 
-const harness = useTenancy();
+const harness = useGateway();
 
 let adminToken = '';
 let adminId = '';

@@ -1,10 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Workspace } from '@pyairtable/registry';
-import { arrangeWorkspace, useTenancy } from './tenancy-harness.ts';
+import { useGateway } from '../support/gateway-harness.ts';
+import { arrangeAcmeTeam } from './arrange-workspace.ts';
+import type { AcmeTeam } from './arrange-workspace.ts';
 
-const harness = useTenancy();
+const harness = useGateway();
 
-const tokens = { owner: '', editor: '', viewer: '' };
+let tokens: AcmeTeam['tokens'];
 let ownerId = '';
 let workspace: Workspace;
 
@@ -22,18 +24,9 @@ interface CreatedKey {
 }
 
 beforeAll(async () => {
-  for (const role of ['owner', 'editor', 'viewer'] as const) {
-    const { user, token } = await harness.signUp(`${role}@acme.test`);
-    tokens[role] = token;
-    if (role === 'owner') ownerId = user.id;
-  }
-  workspace = (
-    await arrangeWorkspace(harness.registry, 'acme', [
-      { email: 'owner@acme.test', role: 'owner' },
-      { email: 'editor@acme.test', role: 'editor' },
-      { email: 'viewer@acme.test', role: 'viewer' },
-    ])
-  ).workspace;
+  const team = await arrangeAcmeTeam(harness);
+  ({ tokens, workspace } = team);
+  ownerId = team.users.owner.id;
 });
 
 describe('workspace API keys', () => {

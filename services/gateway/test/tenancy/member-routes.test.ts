@@ -1,26 +1,36 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Workspace } from '@pyairtable/registry';
-import { arrangeWorkspace, useTenancy } from './tenancy-harness.ts';
+import { useGateway } from '../support/gateway-harness.ts';
+import { arrangeAcmeTeam, arrangeWorkspace } from './arrange-workspace.ts';
+import type { AcmeTeam } from './arrange-workspace.ts';
 
-const harness = useTenancy();
+const harness = useGateway();
 
-const tokens = { owner: '', editor: '', viewer: '' };
+let tokens: AcmeTeam['tokens'];
 let workspace: Workspace;
 let operated: Workspace;
 
-const membersUrl = (email = '') => `/api/workspaces/${workspace.id}/members/${email}`;
+/** Sets `email`'s role in `target` (acme's workspace unless named) as the holder of `token`. */
+function putMember(token: string, email: string, role: string, target = workspace) {
+  return harness.request({
+    method: 'PUT',
+    url: `/api/workspaces/${target.id}/members/${email}`,
+    body: { role },
+    token,
+  });
+}
+
+/** Removes `email` from `target` (acme's workspace unless named) as the holder of `token`. */
+function removeMember(token: string, email: string, target = workspace) {
+  return harness.request({
+    method: 'DELETE',
+    url: `/api/workspaces/${target.id}/members/${email}`,
+    token,
+  });
+}
 
 beforeAll(async () => {
-  for (const role of ['owner', 'editor', 'viewer'] as const) {
-    tokens[role] = (await harness.signUp(`${role}@acme.test`)).token;
-  }
-  workspace = (
-    await arrangeWorkspace(harness.registry, 'acme', [
-      { email: 'owner@acme.test', role: 'owner' },
-      { email: 'editor@acme.test', role: 'editor' },
-      { email: 'viewer@acme.test', role: 'viewer' },
-    ])
-  ).workspace;
+  ({ tokens, workspace } = await arrangeAcmeTeam(harness));
   operated = (
     await arrangeWorkspace(
       harness.registry,
@@ -50,31 +60,17 @@ describe('workspace members', () => {
 
   it('can be changed by editors and viewers in no way (403)', async () => {
     for (const token of [tokens.editor, tokens.viewer]) {
-      const put = await harness.request({
-        method: 'PUT',
-        url: membersUrl('viewer@acme.test'),
-        body: { role: 'owner' },
-        token,
-      });
+      const put = await putMember(token, 'viewer@acme.test', 'owner');
       expect(put.statusCode).toBe(403);
       expect(put.json<{ code: string }>().code).toBe('GW_FORBIDDEN');
-      const remove = await harness.request({
-        method: 'DELETE',
-        url: membersUrl('owner@acme.test'),
-        token,
-      });
+      const remove = await removeMember(token, 'owner@acme.test');
       expect(remove.statusCode).toBe(403);
     }
     expect(await harness.registry.members.roleOf(workspace.id, 'viewer@acme.test')).toBe('viewer');
   });
 
   it('are added, changed and removed by owners, and audited', async () => {
-    const added = await harness.request({
-      method: 'PUT',
-      url: membersUrl('New.Person@Acme.test'),
-      body: { role: 'editor' },
-      token: tokens.owner,
-    });
+    const added = await putMember(tokens.owner, 'New.Person@Acme.test', 'editor');
     expect(added.statusCode).toBe(200);
     expect(added.json()).toMatchObject({
       email: 'new.person@acme.test',
@@ -82,29 +78,16 @@ describe('workspace members', () => {
       userId: null,
     });
 
-    const changed = await harness.request({
-      method: 'PUT',
-      url: membersUrl('new.person@acme.test'),
-      body: { role: 'viewer' },
-      token: tokens.owner,
-    });
+    const changed = await putMember(tokens.owner, 'new.person@acme.test', 'viewer');
     expect(changed.json()).toMatchObject({ role: 'viewer' });
 
-    const removed = await harness.request({
-      method: 'DELETE',
-      url: membersUrl('new.person@acme.test'),
-      token: tokens.owner,
-    });
+    const removed = await removeMember(tokens.owner, 'new.person@acme.test');
     expect(removed.statusCode).toBe(204);
     expect(
       await harness.registry.members.roleOf(workspace.id, 'new.person@acme.test'),
     ).toBeUndefined();
 
-    const again = await harness.request({
-      method: 'DELETE',
-      url: membersUrl('new.person@acme.test'),
-      token: tokens.owner,
-    });
+    const again = await removeMember(tokens.owner, 'new.person@acme.test');
     expect(again.statusCode).toBe(404);
 
     const entries = (await harness.audit.list()).filter(
@@ -119,67 +102,35 @@ describe('workspace members', () => {
   });
 
   it('keep their last owner: no demotion, no removal (409)', async () => {
-    const demote = await harness.request({
-      method: 'PUT',
-      url: membersUrl('owner@acme.test'),
-      body: { role: 'editor' },
-      token: tokens.owner,
-    });
+    const demote = await putMember(tokens.owner, 'owner@acme.test', 'editor');
     expect(demote.statusCode).toBe(409);
     expect(demote.json<{ code: string; detail: string }>()).toMatchObject({
       code: 'GW_LAST_OWNER',
       detail: expect.stringContaining('last owner') as string,
     });
-    const remove = await harness.request({
-      method: 'DELETE',
-      url: membersUrl('owner@acme.test'),
-      token: tokens.owner,
-    });
+    const remove = await removeMember(tokens.owner, 'owner@acme.test');
     expect(remove.statusCode).toBe(409);
     expect(await harness.registry.members.roleOf(workspace.id, 'owner@acme.test')).toBe('owner');
   });
 
   it('let an owner step down once another owner exists', async () => {
-    const promote = await harness.request({
-      method: 'PUT',
-      url: membersUrl('editor@acme.test'),
-      body: { role: 'owner' },
-      token: tokens.owner,
-    });
+    const promote = await putMember(tokens.owner, 'editor@acme.test', 'owner');
     expect(promote.statusCode).toBe(200);
-    const stepDown = await harness.request({
-      method: 'PUT',
-      url: membersUrl('owner@acme.test'),
-      body: { role: 'viewer' },
-      token: tokens.owner,
-    });
+    const stepDown = await putMember(tokens.owner, 'owner@acme.test', 'viewer');
     expect(stepDown.statusCode).toBe(200);
     // No longer an owner, so no longer allowed to change members.
-    const after = await harness.request({
-      method: 'DELETE',
-      url: membersUrl('viewer@acme.test'),
-      token: tokens.owner,
-    });
+    const after = await removeMember(tokens.owner, 'viewer@acme.test');
     expect(after.statusCode).toBe(403);
   });
 
   it('of an operator-managed workspace are changed only through its resource (409)', async () => {
-    const put = await harness.request({
-      method: 'PUT',
-      url: `/api/workspaces/${operated.id}/members/someone@acme.test`,
-      body: { role: 'viewer' },
-      token: tokens.owner,
-    });
+    const put = await putMember(tokens.owner, 'someone@acme.test', 'viewer', operated);
     expect(put.statusCode).toBe(409);
     expect(put.json<{ code: string; detail: string }>()).toMatchObject({
       code: 'GW_MANAGED_BY_OPERATOR',
       detail: expect.stringContaining('kubectl') as string,
     });
-    const remove = await harness.request({
-      method: 'DELETE',
-      url: `/api/workspaces/${operated.id}/members/owner@acme.test`,
-      token: tokens.owner,
-    });
+    const remove = await removeMember(tokens.owner, 'owner@acme.test', operated);
     expect(remove.statusCode).toBe(409);
     const key = await harness.request({
       method: 'POST',
@@ -191,22 +142,12 @@ describe('workspace members', () => {
   });
 
   it('reject an unknown role or a malformed email with 400 naming the field', async () => {
-    const role = await harness.request({
-      method: 'PUT',
-      url: membersUrl('viewer@acme.test'),
-      body: { role: 'admin' },
-      token: tokens.editor,
-    });
+    const role = await putMember(tokens.editor, 'viewer@acme.test', 'admin');
     expect(role.statusCode).toBe(400);
     const { errors } = role.json<{ errors: { in: string; field: string }[] }>();
     expect(errors).toContainEqual(expect.objectContaining({ in: 'body', field: 'role' }));
 
-    const email = await harness.request({
-      method: 'PUT',
-      url: membersUrl('not-an-email'),
-      body: { role: 'viewer' },
-      token: tokens.editor,
-    });
+    const email = await putMember(tokens.editor, 'not-an-email', 'viewer');
     expect(email.statusCode).toBe(400);
     expect(email.json<{ errors: { field: string }[] }>().errors).toContainEqual(
       expect.objectContaining({ in: 'params', field: 'email' }),

@@ -1,48 +1,31 @@
 import { decodeProtectedHeader, generateKeyPair, SignJWT } from 'jose';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createJwtVerifier, JwtVerificationError } from '@pyairtable/kit';
 import type { JwtRejectionReason } from '@pyairtable/kit';
-import { startTestPostgres } from '@pyairtable/kit/testing';
-import type { TestPostgres } from '@pyairtable/kit/testing';
 import { createAccessTokenIssuer } from '../../src/tokens/access-tokens.ts';
 import type { AccessTokenIssuer } from '../../src/tokens/access-tokens.ts';
 import { createSigningKeyStore } from '../../src/tokens/signing-keys.ts';
 import type { SigningKeyStore } from '../../src/tokens/signing-keys.ts';
 import { createFakeClock } from './fake-clock.ts';
-import type { FakeClock } from './fake-clock.ts';
 import { createTestCipher } from './test-cipher.ts';
-import { createMigratedDatabase } from './tokens-database.ts';
-import type { MigratedDatabase } from './tokens-database.ts';
+import { useFreshDatabasePerTest } from './tokens-database.ts';
 
 const issuer = 'https://gateway.test';
 const audience = ['chat', 'mcp'];
 const alice = { userId: 'usr_alice', email: 'alice@example.com', platformRole: 'user' } as const;
 
-let postgres: TestPostgres;
-let database: MigratedDatabase;
-let clock: FakeClock;
+const fresh = useFreshDatabasePerTest();
 let keys: SigningKeyStore;
 let tokens: AccessTokenIssuer;
 
-beforeAll(async () => {
-  postgres = await startTestPostgres();
-});
-afterAll(async () => {
-  await postgres.stop();
-});
 beforeEach(async () => {
-  database = await createMigratedDatabase(postgres.adminUrl);
-  clock = createFakeClock();
   keys = createSigningKeyStore({
-    pool: database.pool,
+    pool: fresh.pool,
     cipher: createTestCipher(),
-    clock: clock.now,
+    clock: fresh.clock.now,
   });
   await keys.ensureActiveKey();
-  tokens = createAccessTokenIssuer({ keys, issuer, audience, clock: clock.now });
-});
-afterEach(async () => {
-  await database.drop();
+  tokens = createAccessTokenIssuer({ keys, issuer, audience, clock: fresh.clock.now });
 });
 
 /** How chat and mcp check tokens: the kit's verifier over the gateway's current key set. */
@@ -111,7 +94,7 @@ describe('access tokens across a key rotation', () => {
     expect((await verify(after.token)).sub).toBe('usr_alice');
 
     // Once every token of the old key has expired, the key leaves the set.
-    clock.advance(3600);
+    fresh.clock.advance(3600);
     expect((await keys.publicJwks()).keys.map((key) => key.kid)).toEqual([newKid]);
     expect(await rejectionOf(before.token)).toBe('unknown-key');
   });

@@ -1,38 +1,20 @@
 import { createHash } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startTestPostgres } from '@pyairtable/kit/testing';
-import type { TestPostgres } from '@pyairtable/kit/testing';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createRefreshTokenStore } from '../../src/tokens/refresh-tokens.ts';
 import type { RefreshRotation, RefreshTokenStore } from '../../src/tokens/refresh-tokens.ts';
-import { createFakeClock } from './fake-clock.ts';
-import type { FakeClock } from './fake-clock.ts';
-import { createMigratedDatabase } from './tokens-database.ts';
-import type { MigratedDatabase } from './tokens-database.ts';
+import { useFreshDatabasePerTest } from './tokens-database.ts';
 
 const TTL_SECONDS = 3600;
 
-let postgres: TestPostgres;
-let database: MigratedDatabase;
-let clock: FakeClock;
+const fresh = useFreshDatabasePerTest();
 let store: RefreshTokenStore;
 
-beforeAll(async () => {
-  postgres = await startTestPostgres();
-});
-afterAll(async () => {
-  await postgres.stop();
-});
-beforeEach(async () => {
-  database = await createMigratedDatabase(postgres.adminUrl);
-  clock = createFakeClock();
+beforeEach(() => {
   store = createRefreshTokenStore({
-    pool: database.pool,
+    pool: fresh.pool,
     ttlSeconds: TTL_SECONDS,
-    clock: clock.now,
+    clock: fresh.clock.now,
   });
-});
-afterEach(async () => {
-  await database.drop();
 });
 
 /** The next token of a rotation that must succeed. */
@@ -55,7 +37,7 @@ interface TokenRow {
 
 async function rowOf(token: string): Promise<TokenRow | undefined> {
   const id = /^rt_([^.]+)\./.exec(token)?.[1];
-  const { rows } = await database.pool.query<TokenRow>(
+  const { rows } = await fresh.pool.query<TokenRow>(
     'select * from gateway_refresh_tokens where id = $1',
     [id],
   );
@@ -67,7 +49,7 @@ describe('issue', () => {
     const issued = await store.issue('usr_alice', { userAgent: 'x'.repeat(2000), ip: '10.0.0.7' });
     expect(issued.token).toMatch(/^rt_[\w-]{22}\.[\w-]{43}$/);
     expect(issued).toMatchObject({ userId: 'usr_alice' });
-    expect(issued.expiresAt).toEqual(new Date(clock.now().getTime() + TTL_SECONDS * 1000));
+    expect(issued.expiresAt).toEqual(new Date(fresh.clock.now().getTime() + TTL_SECONDS * 1000));
 
     const secret = issued.token.split('.')[1] ?? '';
     const row = await rowOf(issued.token);
@@ -87,15 +69,15 @@ describe('issue', () => {
 describe('rotate', () => {
   it('exchanges a valid token for the next one of the same family', async () => {
     const issued = await store.issue('usr_alice');
-    clock.advance(60);
+    fresh.clock.advance(60);
     const rotation = await store.rotate(issued.token, { userAgent: 'phone' });
     if (!rotation.ok) throw new Error(rotation.reason);
     expect(rotation).toMatchObject({ userId: 'usr_alice', familyId: issued.familyId });
     expect(rotation.token).not.toBe(issued.token);
-    expect(rotation.expiresAt).toEqual(new Date(clock.now().getTime() + TTL_SECONDS * 1000));
+    expect(rotation.expiresAt).toEqual(new Date(fresh.clock.now().getTime() + TTL_SECONDS * 1000));
 
     const parent = await rowOf(issued.token);
-    expect(parent?.used_at).toEqual(clock.now());
+    expect(parent?.used_at).toEqual(fresh.clock.now());
     expect(await rowOf(rotation.token)).toMatchObject({
       parent_id: parent?.id,
       user_agent: 'phone',
@@ -130,7 +112,7 @@ describe('rotate', () => {
 
   it('rejects an expired token without ending its family', async () => {
     const { token } = await store.issue('usr_alice');
-    clock.advance(TTL_SECONDS);
+    fresh.clock.advance(TTL_SECONDS);
     expect(await store.rotate(token)).toEqual({ ok: false, reason: 'expired' });
     expect((await rowOf(token))?.revoked_at).toBeNull();
   });
@@ -173,9 +155,9 @@ describe('revocation', () => {
 describe('deleteExpired', () => {
   it('removes expired tokens and keeps live ones', async () => {
     const old = await store.issue('usr_alice');
-    clock.advance(TTL_SECONDS / 2);
+    fresh.clock.advance(TTL_SECONDS / 2);
     const live = await store.issue('usr_alice');
-    clock.advance(TTL_SECONDS / 2);
+    fresh.clock.advance(TTL_SECONDS / 2);
 
     expect(await store.deleteExpired()).toBe(1);
     expect(await store.rotate(old.token)).toEqual({ ok: false, reason: 'unknown' });

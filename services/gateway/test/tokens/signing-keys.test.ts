@@ -1,40 +1,22 @@
 import type { JWK } from 'jose';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { SecretDecryptionError } from '@pyairtable/kit';
 import type { SecretCipher } from '@pyairtable/kit';
-import { startTestPostgres } from '@pyairtable/kit/testing';
-import type { TestPostgres } from '@pyairtable/kit/testing';
 import { createSigningKeyStore } from '../../src/tokens/signing-keys.ts';
 import type { SigningKeyStoreOptions } from '../../src/tokens/signing-keys.ts';
-import { createFakeClock } from './fake-clock.ts';
-import type { FakeClock } from './fake-clock.ts';
 import { createTestCipher } from './test-cipher.ts';
-import { createMigratedDatabase } from './tokens-database.ts';
-import type { MigratedDatabase } from './tokens-database.ts';
+import { useFreshDatabasePerTest } from './tokens-database.ts';
 
-let postgres: TestPostgres;
-let database: MigratedDatabase;
+const fresh = useFreshDatabasePerTest();
 let cipher: SecretCipher;
-let clock: FakeClock;
 
-beforeAll(async () => {
-  postgres = await startTestPostgres();
-});
-afterAll(async () => {
-  await postgres.stop();
-});
-beforeEach(async () => {
-  database = await createMigratedDatabase(postgres.adminUrl);
+beforeEach(() => {
   cipher = createTestCipher();
-  clock = createFakeClock();
-});
-afterEach(async () => {
-  await database.drop();
 });
 
 /** One gateway replica's view of the shared keys. */
 function replica(options: Partial<SigningKeyStoreOptions> = {}) {
-  return createSigningKeyStore({ pool: database.pool, cipher, clock: clock.now, ...options });
+  return createSigningKeyStore({ pool: fresh.pool, cipher, clock: fresh.clock.now, ...options });
 }
 
 async function kidsInJwks(store: ReturnType<typeof replica>): Promise<string[]> {
@@ -55,7 +37,7 @@ describe('ensureActiveKey', () => {
     const replicas = Array.from({ length: 6 }, () => replica());
     const kids = await Promise.all(replicas.map((keys) => keys.ensureActiveKey()));
     expect(new Set(kids).size).toBe(1);
-    const { rows } = await database.pool.query('select kid from gateway_signing_keys');
+    const { rows } = await fresh.pool.query('select kid from gateway_signing_keys');
     expect(rows).toHaveLength(1);
   });
 });
@@ -64,7 +46,7 @@ describe('the stored private key', () => {
   it('is encrypted: the row never holds the JWK "d" value in clear', async () => {
     const keys = replica();
     await keys.ensureActiveKey();
-    const { rows } = await database.pool.query<{
+    const { rows } = await fresh.pool.query<{
       public_jwk: JWK;
       private_jwk_ciphertext: string;
     }>('select public_jwk, private_jwk_ciphertext from gateway_signing_keys');
@@ -112,9 +94,9 @@ describe('rotate', () => {
 
     // A token the old key signed just before rotation lives 900 s; another replica may have
     // gone on signing with it for up to 30 s more, and verifiers allow some clock skew.
-    clock.advance(900 + 30);
+    fresh.clock.advance(900 + 30);
     expect(await kidsInJwks(keys)).toEqual([rotation.kid, oldKid]);
-    clock.advance(60 + 1);
+    fresh.clock.advance(60 + 1);
     expect(await kidsInJwks(keys)).toEqual([rotation.kid]);
   });
 
@@ -122,17 +104,17 @@ describe('rotate', () => {
     const keys = replica();
     const oldKid = await keys.ensureActiveKey();
     const rotation = await keys.rotate({ publishAheadSeconds: 300 });
-    expect(rotation.activatesAt).toEqual(new Date(clock.now().getTime() + 300_000));
+    expect(rotation.activatesAt).toEqual(new Date(fresh.clock.now().getTime() + 300_000));
     expect(await kidsInJwks(keys)).toEqual([rotation.kid, oldKid]);
     expect((await keys.activeKey()).kid).toBe(oldKid);
-    clock.advance(300);
+    fresh.clock.advance(300);
     expect((await keys.activeKey()).kid).toBe(rotation.kid);
   });
 
   it('leaves one current key when replicas rotate at once', async () => {
     await replica().ensureActiveKey();
     const rotations = await Promise.all([replica().rotate(), replica().rotate()]);
-    const { rows } = await database.pool.query<{ kid: string }>(
+    const { rows } = await fresh.pool.query<{ kid: string }>(
       'select kid from gateway_signing_keys where retired_at is null',
     );
     expect(rows).toHaveLength(1);
@@ -150,7 +132,7 @@ describe('rotate', () => {
     expect((await second.activeKey()).kid).toBe(oldKid);
     expect(await kidsInJwks(second)).toEqual([oldKid]);
 
-    clock.advance(30);
+    fresh.clock.advance(30);
     expect((await second.activeKey()).kid).toBe(newKid);
     expect(await kidsInJwks(second)).toEqual([newKid, oldKid]);
   });

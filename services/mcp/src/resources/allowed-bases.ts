@@ -1,27 +1,6 @@
 import type { CompleteResourceTemplateCallback } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
-import type { BaseSummary } from '@pyairtable/airtable-access';
 import type { WorkspaceScope } from '../workspace-scope.ts';
-
-// Airtable pages the bases list; a token rarely sees more than a few pages.
-const MAX_PAGES = 20;
-
-/**
- * The bases the workspace allows that the tenant's token can see, with their names. A base
- * the token cannot see is left out: listing it would offer a resource whose read fails.
- */
-export async function listAllowedBases(scope: WorkspaceScope): Promise<BaseSummary[]> {
-  const allowed = new Set(scope.allowedBaseIds);
-  const bases: BaseSummary[] = [];
-  let offset: string | undefined;
-  for (let page = 0; page < MAX_PAGES; page += 1) {
-    const list = await scope.airtable.listBases(offset === undefined ? {} : { offset });
-    bases.push(...list.bases.filter((base) => allowed.has(base.id)));
-    offset = list.offset;
-    if (offset === undefined) break;
-  }
-  return bases;
-}
 
 /**
  * Refuses a base the workspace does not allow, naming the ones it does. A protocol error

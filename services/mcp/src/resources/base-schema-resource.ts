@@ -1,7 +1,8 @@
 import { ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { listAllowedBases } from '../tools/base-access.ts';
 import type { WorkspaceScope } from '../workspace-scope.ts';
-import { completeAllowedBaseId, listAllowedBases, requireAllowedBase } from './allowed-bases.ts';
+import { completeAllowedBaseId, requireAllowedBase } from './allowed-bases.ts';
 import { JSON_MIME_TYPE, jsonContents } from './json-contents.ts';
 import { uriVariable } from './uri-variables.ts';
 

@@ -6,15 +6,10 @@ import type {
 import type { ListResourcesResult } from '@modelcontextprotocol/sdk/types.js';
 import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
 import type { BaseSummary, TableSchema } from '@pyairtable/airtable-access';
-import { findTable } from '../tools/base-access.ts';
+import { findTable, listAllowedBases } from '../tools/base-access.ts';
 import { ToolFailure } from '../tools/tool-failure.ts';
 import type { WorkspaceScope } from '../workspace-scope.ts';
-import {
-  completeAllowedBaseId,
-  listAllowedBases,
-  requireAllowedBase,
-  startingWith,
-} from './allowed-bases.ts';
+import { completeAllowedBaseId, requireAllowedBase, startingWith } from './allowed-bases.ts';
 import { JSON_MIME_TYPE, jsonContents } from './json-contents.ts';
 import { uriVariable } from './uri-variables.ts';
 

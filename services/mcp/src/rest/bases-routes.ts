@@ -1,8 +1,8 @@
-import type { BaseSummary, TableSchema as AirtableTable } from '@pyairtable/airtable-access';
 import type { ServiceApp } from '@pyairtable/kit';
 import { Type } from 'typebox';
-import type { Static } from 'typebox';
-import type { WorkspaceScope } from '../workspace-scope.ts';
+import { listAllowedBases } from '../tools/base-access.ts';
+import { atDetail } from '../tools/get-base-schema.ts';
+import type { SchemaDetail } from '../tools/get-base-schema.ts';
 import { problemResponses } from './problem-responses.ts';
 import type { RequestScopes } from './request-scopes.ts';
 import { BaseParamsSchema } from './rest-schemas.ts';
@@ -24,8 +24,7 @@ const DetailSchema = Type.Union(
       '"tableIds": table ids and names; "identifiers": adds field and view ids and names; "full" (default): adds field types, options and descriptions.',
   },
 );
-type Detail = Static<typeof DetailSchema>;
-const DEFAULT_DETAIL: Detail = 'full';
+const DEFAULT_DETAIL: SchemaDetail = 'full';
 
 const SchemaQuerySchema = Type.Object(
   { detail: Type.Optional(DetailSchema) },
@@ -56,40 +55,6 @@ const BaseSchemaSchema = Type.Object(
   { description: "The base's tables at the level of detail asked for." },
 );
 
-// Airtable pages the bases list; a token rarely sees more than a few pages.
-const MAX_BASE_PAGES = 20;
-
-async function allowedBases(scope: WorkspaceScope): Promise<BaseSummary[]> {
-  const allowed = new Set(scope.allowedBaseIds);
-  const bases: BaseSummary[] = [];
-  let offset: string | undefined;
-  for (let page = 0; page < MAX_BASE_PAGES; page += 1) {
-    const list = await scope.airtable.listBases(offset === undefined ? {} : { offset });
-    bases.push(...list.bases.filter((base) => allowed.has(base.id)));
-    offset = list.offset;
-    if (offset === undefined) break;
-  }
-  return bases;
-}
-
-function atDetail(table: AirtableTable, detail: Detail): Static<typeof TableOutputSchema> {
-  if (detail === 'tableIds') return { id: table.id, name: table.name };
-  if (detail === 'identifiers') {
-    return {
-      id: table.id,
-      name: table.name,
-      primaryFieldId: table.primaryFieldId,
-      fields: table.fields.map(({ id, name }) => ({ id, name })),
-      views: table.views.map(({ id, name, type }) => ({ id, name, type })),
-    };
-  }
-  return {
-    ...table,
-    fields: table.fields.map((field) => ({ ...field })),
-    views: table.views.map((view) => ({ ...view })),
-  };
-}
-
 /** `GET /bases` and `GET /bases/:baseId/schema`. */
 export function basesRoutes(app: ServiceApp, scopes: RequestScopes): void {
   app.get(
@@ -104,7 +69,7 @@ export function basesRoutes(app: ServiceApp, scopes: RequestScopes): void {
       },
     },
     async (request) => {
-      const bases = await allowedBases(scopes.read(request));
+      const bases = await listAllowedBases(scopes.read(request));
       return {
         bases: bases.map(({ id, name, permissionLevel }) => ({ id, name, permissionLevel })),
       };

@@ -1,6 +1,26 @@
-import type { FieldSchema, TableSchema } from '@pyairtable/airtable-access';
+import type { BaseSummary, FieldSchema, TableSchema } from '@pyairtable/airtable-access';
 import type { WorkspaceScope } from '../workspace-scope.ts';
 import { ToolFailure } from './tool-failure.ts';
+
+// Airtable pages the bases list; a token rarely sees more than a few pages.
+const MAX_BASE_PAGES = 20;
+
+/**
+ * The bases the workspace allows that the tenant's token can see, with their names. A base
+ * the token cannot see is left out: offering it would only lead to a read that fails.
+ */
+export async function listAllowedBases(scope: WorkspaceScope): Promise<BaseSummary[]> {
+  const allowed = new Set(scope.allowedBaseIds);
+  const bases: BaseSummary[] = [];
+  let offset: string | undefined;
+  for (let page = 0; page < MAX_BASE_PAGES; page += 1) {
+    const list = await scope.airtable.listBases(offset === undefined ? {} : { offset });
+    bases.push(...list.bases.filter((base) => allowed.has(base.id)));
+    offset = list.offset;
+    if (offset === undefined) break;
+  }
+  return bases;
+}
 
 /** Refuses a base the workspace does not allow, naming the ones it does. */
 export function checkBaseAllowed(scope: WorkspaceScope, baseId: string): void {

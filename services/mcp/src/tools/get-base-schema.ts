@@ -1,8 +1,7 @@
-import type { TableSchema } from '@pyairtable/airtable-access';
+import type { FieldSchema, TableSchema, ViewSchema } from '@pyairtable/airtable-access';
 import { z } from 'zod';
 import { checkBaseAllowed } from './base-access.ts';
 import { defineTool } from './define-tool.ts';
-import type { Immutable } from './define-tool.ts';
 import { baseIdInput, READ_ONLY } from './shared-schemas.ts';
 
 const fieldOutput = z.object({
@@ -22,11 +21,28 @@ const tableOutput = z.object({
   views: z.array(z.object({ id: z.string(), name: z.string(), type: z.string() })).optional(),
 });
 
-type Detail = 'tableIds' | 'identifiers' | 'full';
+/** How much of each table a schema answer shows. */
+export type SchemaDetail = 'tableIds' | 'identifiers' | 'full';
 
-// A full schema of a large base can run to hundreds of thousands of characters; the smaller
-// levels let a model find its table first and ask describe_table for that one.
-function atDetail(table: TableSchema, detail: Detail): Immutable<z.output<typeof tableOutput>> {
+/** A field as a schema answer shows it: its id and name, and more in full. */
+export type FieldAtDetail = Pick<FieldSchema, 'id' | 'name'> & Partial<FieldSchema>;
+
+/** A table as a schema answer shows it: its ids and names, and more at higher detail. */
+export interface TableAtDetail {
+  readonly id: string;
+  readonly name: string;
+  readonly primaryFieldId?: string;
+  readonly description?: string;
+  readonly fields?: FieldAtDetail[];
+  readonly views?: ViewSchema[];
+}
+
+/**
+ * `table` at `detail`, for get_base_schema and `GET /bases/:baseId/schema`. A full schema of a
+ * large base can run to hundreds of thousands of characters; the smaller levels let a model
+ * find its table first and ask describe_table for that one.
+ */
+export function atDetail(table: TableSchema, detail: SchemaDetail): TableAtDetail {
   if (detail === 'tableIds') return { id: table.id, name: table.name };
   if (detail === 'identifiers') {
     return {
@@ -37,7 +53,7 @@ function atDetail(table: TableSchema, detail: Detail): Immutable<z.output<typeof
       views: table.views.map(({ id, name, type }) => ({ id, name, type })),
     };
   }
-  return table;
+  return { ...table, fields: [...table.fields], views: [...table.views] };
 }
 
 /** get_base_schema: a base's tables at three levels of detail. */
