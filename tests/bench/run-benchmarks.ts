@@ -1,16 +1,17 @@
 /**
  * `npm run bench`: measures every component side by side in one run and writes
- * docs/benchmarks.md with the machine's details. Numbers are medians over several rounds.
+ * docs/benchmarks.md with the machine's details; each section says how its numbers were made.
  */
 import path from 'node:path';
 import { airtableAccessBenchmarks } from './airtable-access.bench.ts';
 import { writeBenchReport } from './bench-report.ts';
+import { chatBenchmarks } from './chat.bench.ts';
 import { machineDetails } from './machine-details.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const output = path.join(root, 'docs', 'benchmarks.md');
 
-const suites = [airtableAccessBenchmarks];
+const suites = [airtableAccessBenchmarks, chatBenchmarks];
 const sections = [];
 for (const suite of suites) {
   console.log(`bench: ${suite.name}…`);

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_TENANT_QUOTAS } from '@pyairtable/registry';
 import { chatClient } from './chat-client.ts';
 import { parseSse, useChatPlatform } from './chat-platform.ts';
@@ -81,6 +81,28 @@ describe('streams', () => {
       .join('');
     expect(text).toBe('one two three four five');
     expect(after.at(-1)?.event).toBe('message.completed');
+  });
+
+  it('notices at once when a client drops a streaming question', async () => {
+    const { gemini, chatUrl } = running.platform;
+    // Twenty chunks 300 ms apart: the answer outlives the wait below, so only the drop can end it.
+    gemini.enqueue({ text: Array.from({ length: 20 }, (_, i) => `c${String(i)} `), delayMs: 300 });
+    const client = owner();
+    const session = await client.createSession();
+    const response = await fetch(`${chatUrl}/api/chat/sessions/${session}/messages`, {
+      method: 'POST',
+      headers: { ...(await client.headers()), accept: 'text/event-stream' },
+      body: JSON.stringify({ content: 'Stream and be dropped' }),
+    });
+    await readUntil(response, (events) => events.some((e) => e.event === 'message.started'));
+    // Well before the 15 s heartbeat would reveal the dead connection.
+    await vi.waitFor(
+      async () => {
+        const metrics = await (await fetch(`${chatUrl}/metrics`)).text();
+        expect(metrics).toMatch(/^chat_open_streams 0$/m);
+      },
+      { timeout: 3_000 },
+    );
   });
 
   it('cancels an answer being written, and stores it as cancelled', async () => {

@@ -17,13 +17,13 @@ export const chatConfigSchema = defineServiceConfig(8003, {
   /** An OpenAI-compatible server (e.g. a local model server), used when there is no Gemini key. */
   LLM_BASE_URL: Type.Optional(Type.String({ format: 'uri' })),
   LLM_API_KEY: Type.Optional(Type.String({ minLength: 1 })),
-  /** The model the OpenAI-compatible server runs; when unset, the turn's model (CHAT_MODEL or the workspace's) is sent. */
+  /** The model the OpenAI-compatible server runs; when unset, the turn's model is sent. */
   LLM_MODEL: Type.Optional(Type.String({ minLength: 1 })),
-  /** Limit for one generation attempt (Gemini or OpenAI-compatible), request to last streamed byte. */
+  /** Limit for one Gemini or OpenAI-compatible attempt, from the request to the stream's end. */
   LLM_TIMEOUT_MS: Type.Integer({ minimum: 1_000, maximum: 600_000, default: 120_000 }),
   /** The offline planner's simulated model latency, for demos and load runs. */
   OFFLINE_LATENCY_MS: Type.Integer({ minimum: 0, maximum: 60_000, default: 0 }),
-  /** Makes the offline planner stream answers in pieces of this many characters; 0 sends each whole. */
+  /** The offline planner streams answers in pieces of this many characters; 0 sends them whole. */
   OFFLINE_STREAM_CHUNK_CHARS: Type.Integer({ minimum: 0, maximum: 100_000, default: 0 }),
   /** Deployment defaults; a workspace's model settings override them. */
   CHAT_MODEL: Type.String({ minLength: 1, default: 'gemini-2.5-flash' }),

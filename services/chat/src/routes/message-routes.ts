@@ -180,7 +180,8 @@ function stream(
   afterId: string | undefined,
 ): FastifyReply {
   const closed = new AbortController();
-  request.raw.once('close', () => {
+  // The response's close, not the request's: a POST's request closes once its body is read.
+  reply.raw.once('close', () => {
     closed.abort();
   });
   context.metrics.openStreams.inc();
