@@ -11,10 +11,10 @@ export function auditActor(request: FastifyRequest): {
 
 /** One change through the admin API, for the audit log. */
 export interface AdminChange {
-  readonly targetType: 'tenant' | 'workspace' | 'user';
+  readonly targetType: 'tenant' | 'workspace' | 'user' | 'signing_key';
   readonly targetId: string;
   readonly operation:
-    'create' | 'update' | 'delete' | 'set_airtable_token' | 'clear_airtable_token';
+    'create' | 'update' | 'delete' | 'set_airtable_token' | 'clear_airtable_token' | 'rotate';
   /** Names of the fields written; values stay out, so no secret can reach the log. */
   readonly fields?: readonly string[];
   /** Values worth keeping that are never secret (a user's new platform role). */
