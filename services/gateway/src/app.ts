@@ -13,6 +13,7 @@ import { realtimeRoutes } from './realtime/index.ts';
 import { proxyRoutes } from './routing/proxy-routes.ts';
 import { adminRoutes, workspaceRoutes } from './tenancy/index.ts';
 import { jwksPlugin } from './tokens/index.ts';
+import { webAppRoutes } from './web/web-app-routes.ts';
 
 /** Options of {@link gatewayApp}. */
 export interface GatewayAppOptions {
@@ -50,6 +51,7 @@ export const gatewayApp = fastifyPlugin(
     platformHealthRoute(app, context);
     await app.register(realtimeRoutes, context);
     await app.register(proxyRoutes, context);
+    await app.register(webAppRoutes);
   },
   { name: 'pyairtable-gateway', fastify: '5.x' },
 );
