@@ -19,7 +19,12 @@ export interface StoredMessage {
   readonly content: string;
   readonly status: string;
   readonly error: string | null;
-  readonly toolCalls: { name: string; outcome: string; arguments: Record<string, unknown> }[];
+  readonly toolCalls: {
+    name: string;
+    outcome: string;
+    arguments: Record<string, unknown>;
+    preview: string;
+  }[];
   readonly usage: { totalTokens: number } | null;
 }
 

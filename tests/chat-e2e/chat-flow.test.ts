@@ -56,6 +56,9 @@ describe('a question through chat, mcp and the emulator', () => {
     ]);
     expect(events.map((event) => Number(event.id))).toEqual([1, 2, 3, 4, 5, 6]);
     expect(events[2]?.data).toMatchObject({ name: 'list_records', outcome: 'ok' });
+    const preview = (events[2]?.data as { preview: string }).preview;
+    expect(preview).toContain('"rec');
+    expect(preview.length).toBeLessThanOrEqual(501);
 
     const [first, second] = gemini.requests.slice(before) as unknown as { body: WireContents }[];
     expect(first?.body.tools?.[0]?.functionDeclarations?.map((tool) => tool.name)).toContain(
@@ -82,6 +85,8 @@ describe('a question through chat, mcp and the emulator', () => {
         arguments: { ...deals, pageSize: 3 },
       }),
     ]);
+    // Postgres stores the result as jsonb, which orders keys its own way: same data, other text.
+    expect(answer.toolCalls[0]?.preview).toContain('"rec');
     expect(answer.usage?.totalTokens).toBeGreaterThan(0);
     expect(events.at(-1)?.data).toMatchObject({ id: answer.id, status: 'complete' });
   });

@@ -15,12 +15,15 @@ export async function checkDailyQuota(
   const limit = tenant.quotas.llmTokensPerDay;
   const used = await usage.tokensOn(tenant.id, now);
   if (used < limit) return;
-  const resetsAt = new Date(
-    Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1),
-  );
+  const resetsAt = dailyQuotaReset(now);
   throw chatErrors.CHAT_QUOTA_EXCEEDED({
     limit,
     resetsAt: resetsAt.toISOString(),
     retryAfterSeconds: Math.max(1, Math.ceil((resetsAt.getTime() - now.getTime()) / 1000)),
   });
+}
+
+/** When the daily token quota counted at `now` starts again: the next UTC midnight. */
+export function dailyQuotaReset(now: Date): Date {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1));
 }

@@ -17,6 +17,7 @@ import { historyContents } from './history-contents.ts';
 import { turnSettings } from './model-settings.ts';
 import { runTurn } from './run-turn.ts';
 import { systemInstruction } from './system-instruction.ts';
+import { toolResultPreview } from './tool-result-preview.ts';
 
 const CANCEL_CHANNEL = 'chat.cancel';
 
@@ -186,6 +187,7 @@ export function messageJson(message: ChatMessage): JsonValue {
       arguments: call.arguments as JsonValue,
       outcome: call.outcome,
       durationMs: call.durationMs,
+      preview: toolResultPreview(call.result),
     })),
     usage: message.usage === null ? null : { ...message.usage },
     costUsd: message.costUsd,

@@ -11,6 +11,7 @@ import type { StreamEventName } from '../streaming/stream-buffer.ts';
 import type { ChatMetrics } from './chat-metrics.ts';
 import type { TurnSettings } from './model-settings.ts';
 import { functionResponses, requestedCalls, runToolCalls } from './run-tool-calls.ts';
+import { toolResultPreview } from './tool-result-preview.ts';
 import { tokenCostUsd } from './token-cost.ts';
 
 /** What a turn works with, besides its request. */
@@ -120,6 +121,7 @@ export async function runTurn(
           name: record.name,
           outcome: record.outcome,
           durationMs: record.durationMs,
+          preview: toolResultPreview(record.result),
         });
       }
       if (signal.aborted) throw new LlmError('cancelled', 'The answer was cancelled.');

@@ -25,6 +25,9 @@ const ToolCallSchema = Type.Object({
     Type.Literal('refused'),
   ]),
   durationMs: Type.Integer(),
+  preview: Type.String({
+    description: "The result's JSON (or error text), cut to 500 characters with an ellipsis.",
+  }),
 });
 
 const UsageSchema = Type.Object({
@@ -95,6 +98,24 @@ export const ListMessagesQuery = Type.Object(
   { limit: Type.Integer({ minimum: 1, maximum: 500, default: 200 }) },
   { additionalProperties: false },
 );
+
+export const UsageQuery = Type.Object(
+  { workspaceId: Type.String({ minLength: 1, maxLength: 64 }) },
+  { additionalProperties: false },
+);
+
+/** Today's usage against the quotas that refuse questions. */
+export const UsageTodaySchema = Type.Object({
+  day: Type.String({ format: 'date', description: 'The UTC day counted.' }),
+  tokens: Type.Object({
+    used: Type.Integer({ description: 'LLM tokens the organisation spent today (UTC).' }),
+    limit: Type.Integer({ description: 'llmTokensPerDay of the organisation.' }),
+    resetsAt: Type.String({ format: 'date-time', description: 'The next UTC midnight.' }),
+  }),
+  chatRequestsPerMinute: Type.Object({
+    limit: Type.Integer({ description: "This workspace's effective share of the quota." }),
+  }),
+});
 
 export type MessageView = Static<typeof MessageSchema>;
 

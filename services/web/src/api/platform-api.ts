@@ -21,6 +21,8 @@ export interface WorkspaceDetail {
   readonly displayName: string;
   readonly tenantDisplayName: string;
   readonly role: WorkspaceRole;
+  /** `operator` when a Kubernetes Workspace resource owns it: members change only there. */
+  readonly managedBy: 'api' | 'operator';
   readonly allowedBaseIds: readonly string[];
   readonly quotas: {
     readonly chatRequestsPerMinute: number;
@@ -47,7 +49,29 @@ export interface ApiKey {
   readonly revokedAt: string | null;
 }
 
+/** `GET /api/chat/usage`: the organisation's LLM tokens today against its quotas. */
+export interface UsageToday {
+  /** The UTC day counted, `YYYY-MM-DD`. */
+  readonly day: string;
+  readonly tokens: { readonly used: number; readonly limit: number; readonly resetsAt: string };
+  readonly chatRequestsPerMinute: { readonly limit: number };
+}
+
+/** A base the workspace may use (`GET /api/airtable/bases`). */
+export interface AirtableBase {
+  readonly id: string;
+  readonly name: string;
+  readonly permissionLevel: string;
+}
+
+/** A base's tables, ids and names only (`GET /api/airtable/bases/{id}/schema?detail=tableIds`). */
+export interface BaseTables {
+  readonly baseId: string;
+  readonly tables: readonly { readonly id: string; readonly name: string }[];
+}
+
 const id = encodeURIComponent;
+const WORKSPACE_HEADER = 'X-Workspace-Id';
 
 /** The gateway's and chat's endpoints the app calls, typed. */
 export function platformApi(client: ApiClient) {
@@ -58,6 +82,26 @@ export function platformApi(client: ApiClient) {
       client.json<WorkspaceDetail>(`/api/workspaces/${id(workspaceId)}`),
     members: (workspaceId: string) =>
       client.json<{ members: Member[] }>(`/api/workspaces/${id(workspaceId)}/members`),
+    setMemberRole: (workspaceId: string, email: string, role: WorkspaceRole) =>
+      client.json<Member>(`/api/workspaces/${id(workspaceId)}/members/${id(email)}`, {
+        method: 'PUT',
+        body: JSON.stringify({ role }),
+      }),
+    removeMember: (workspaceId: string, email: string) =>
+      client.json<unknown>(`/api/workspaces/${id(workspaceId)}/members/${id(email)}`, {
+        method: 'DELETE',
+      }),
+    usage: (workspaceId: string) =>
+      client.json<UsageToday>(`/api/chat/usage?workspaceId=${id(workspaceId)}`),
+    // The Airtable API acts in the workspace the header names.
+    bases: (workspaceId: string) =>
+      client.json<{ bases: AirtableBase[] }>('/api/airtable/bases', {
+        headers: { [WORKSPACE_HEADER]: workspaceId },
+      }),
+    baseTables: (workspaceId: string, baseId: string) =>
+      client.json<BaseTables>(`/api/airtable/bases/${id(baseId)}/schema?detail=tableIds`, {
+        headers: { [WORKSPACE_HEADER]: workspaceId },
+      }),
     apiKeys: (workspaceId: string) =>
       client.json<{ apiKeys: ApiKey[] }>(`/api/workspaces/${id(workspaceId)}/api-keys`),
     createApiKey: (workspaceId: string, name: string, role: WorkspaceRole) =>

@@ -6,11 +6,10 @@ import { SseParser } from './sse-parser.ts';
 /** Sends a request to the API; the app's passes the access token and refreshes it. */
 export type SendRequest = (path: string, init: RequestInit) => Promise<Response>;
 
-/** Options of {@link streamAnswer}. */
-export interface StreamAnswerOptions {
+/** What {@link streamAnswer} and {@link followAnswer} share. */
+export interface AnswerStreamOptions {
   readonly send: SendRequest;
   readonly sessionId: string;
-  readonly content: string;
   readonly onEvent: (event: ChatStreamEvent) => void;
   /** Told before each reconnection attempt, so the UI can say it is reconnecting. */
   readonly onReconnecting?: (attempt: number, delayMs: number) => void;
@@ -23,6 +22,17 @@ export interface StreamAnswerOptions {
   readonly sleep?: (milliseconds: number) => Promise<void>;
 }
 
+/** Options of {@link streamAnswer}. */
+export interface StreamAnswerOptions extends AnswerStreamOptions {
+  readonly content: string;
+}
+
+/** Options of {@link followAnswer}. */
+export interface FollowAnswerOptions extends AnswerStreamOptions {
+  /** The answer, already being written, whose stream to follow from its first event. */
+  readonly answerId: string;
+}
+
 /** The first reconnection delay when the server sent no `retry:`. */
 const DEFAULT_RETRY_MS = 1000;
 
@@ -33,14 +43,30 @@ const DEFAULT_RETRY_MS = 1000;
  * off exponentially (from the server's `retry:`, with jitter) and give up after
  * `maxAttempts` in a row that brought nothing.
  */
-export async function streamAnswer(options: StreamAnswerOptions): Promise<void> {
+export function streamAnswer(options: StreamAnswerOptions): Promise<void> {
+  return runAnswerStream(options, { content: options.content });
+}
+
+/**
+ * Follows an answer that is already being written (a session opened after a reload, while its
+ * answer is still `streaming`) from its stream's first event to `message.completed`, with the
+ * same resumption as {@link streamAnswer}.
+ */
+export function followAnswer(options: FollowAnswerOptions): Promise<void> {
+  return runAnswerStream(options, { answerId: options.answerId });
+}
+
+async function runAnswerStream(
+  options: AnswerStreamOptions,
+  start: { readonly content: string } | { readonly answerId: string },
+): Promise<void> {
   const { send, sessionId, onEvent, signal } = options;
   const maxAttempts = options.maxAttempts ?? 6;
   const maxDelayMs = options.maxDelayMs ?? 15_000;
   const sleep = options.sleep ?? ((ms: number) => abortableSleep(ms, signal));
   // An object, not variables: the stream callback sets these while the loops below await.
   const progress: { answerId: string | null; completed: boolean } = {
-    answerId: null,
+    answerId: 'answerId' in start ? start.answerId : null,
     completed: false,
   };
   let retryMs = DEFAULT_RETRY_MS;
@@ -77,15 +103,30 @@ export async function streamAnswer(options: StreamAnswerOptions): Promise<void> 
   };
 
   const base = `/api/chat/sessions/${encodeURIComponent(sessionId)}/messages`;
-  try {
+  const resume = async (answerId: string): Promise<void> => {
+    const headers: Record<string, string> = { accept: 'text/event-stream' };
+    if (lastEventId !== '') headers['last-event-id'] = lastEventId;
     await follow(
-      await send(base, {
-        method: 'POST',
-        headers: { accept: 'text/event-stream', 'content-type': 'application/json' },
-        body: JSON.stringify({ content: options.content }),
+      await send(`${base}/${encodeURIComponent(answerId)}/events`, {
+        method: 'GET',
+        headers,
         ...(signal === undefined ? {} : { signal }),
       }),
     );
+  };
+  try {
+    if ('answerId' in start) {
+      await resume(start.answerId);
+    } else {
+      await follow(
+        await send(base, {
+          method: 'POST',
+          headers: { accept: 'text/event-stream', 'content-type': 'application/json' },
+          body: JSON.stringify({ content: start.content }),
+          ...(signal === undefined ? {} : { signal }),
+        }),
+      );
+    }
   } catch (error) {
     if (!isDroppedStream(error, signal) || progress.answerId === null) throw error;
   }
@@ -99,15 +140,7 @@ export async function streamAnswer(options: StreamAnswerOptions): Promise<void> 
     options.onReconnecting?.(failures, delayMs);
     await sleep(delayMs);
     try {
-      const headers: Record<string, string> = { accept: 'text/event-stream' };
-      if (lastEventId !== '') headers['last-event-id'] = lastEventId;
-      await follow(
-        await send(`${base}/${encodeURIComponent(answerId)}/events`, {
-          method: 'GET',
-          headers,
-          ...(signal === undefined ? {} : { signal }),
-        }),
-      );
+      await resume(answerId);
     } catch (error) {
       if (!isDroppedStream(error, signal)) throw error;
     }

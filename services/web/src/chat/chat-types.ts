@@ -20,6 +20,8 @@ export interface ToolCall {
   readonly arguments: Readonly<Record<string, unknown>>;
   readonly outcome: ToolOutcome | null;
   readonly durationMs: number | null;
+  /** The start of the result (JSON or error text, at most 500 characters); null while it runs. */
+  readonly preview?: string | null;
 }
 
 /** Where an answer stands. */
@@ -60,6 +62,8 @@ export type ChatStreamEvent =
       readonly name: string;
       readonly outcome: ToolOutcome;
       readonly durationMs: number;
+      /** Absent from servers older than the preview. */
+      readonly preview?: string;
     }
   /** `status` is how the answer ended: `failed` or `cancelled`. */
   | { readonly type: 'error'; readonly status: string; readonly message: string }

@@ -87,6 +87,7 @@ export function applyStreamEvent(
             arguments: started?.arguments ?? {},
             outcome: event.outcome,
             durationMs: event.durationMs,
+            preview: event.preview ?? null,
           }),
         };
       });
@@ -106,4 +107,23 @@ export function applyStreamEvent(
       return updateAnswer(messages, answerId, () => stored);
     }
   }
+}
+
+/**
+ * The answer still being written when a session is opened (after a reload, or from another
+ * tab): the last message, if it is an assistant's `streaming` one, else null.
+ */
+export function resumableAnswerId(messages: readonly ChatMessage[]): string | null {
+  const last = messages.at(-1);
+  return last?.role === 'assistant' && last.status === 'streaming' ? last.id : null;
+}
+
+/**
+ * The transcript ready to follow `answerId` from its stream's first event: what the stored
+ * answer shows so far is cleared, since the replayed events write it again.
+ */
+export function restartAnswer(messages: readonly ChatMessage[], answerId: string): ChatMessage[] {
+  return messages.map((message) =>
+    message.id === answerId ? { ...message, content: '', toolCalls: [] } : message,
+  );
 }

@@ -4,9 +4,15 @@ import { ApiError } from '../api/api-error.ts';
 import type { PlatformApi } from '../api/platform-api.ts';
 import { noticeFor } from '../api/problem-notice.ts';
 import type { Notice } from '../api/problem-notice.ts';
-import { streamAnswer } from '../chat/answer-stream.ts';
+import { followAnswer, streamAnswer } from '../chat/answer-stream.ts';
 import type { ChatMessage, ChatSession } from '../chat/chat-types.ts';
-import { applyStreamEvent, PENDING_ANSWER_ID, withPendingExchange } from '../chat/transcript.ts';
+import {
+  applyStreamEvent,
+  PENDING_ANSWER_ID,
+  restartAnswer,
+  resumableAnswerId,
+  withPendingExchange,
+} from '../chat/transcript.ts';
 import { Composer } from './composer.tsx';
 import { MessageItem } from './message-item.tsx';
 import { NoticeBanner } from './notice-banner.tsx';
@@ -53,8 +59,55 @@ export function ChatView({ client, api, workspaceId, sessionId, onSelectSession 
     if (sessionId === null) return;
     api.messages(sessionId).then(({ messages: list }) => {
       setMessages(list);
+      const answerId = resumableAnswerId(list);
+      if (answerId !== null) void resume(sessionId, answerId);
     }, report);
   }, [sessionId]);
+
+  /**
+   * Follows an answer still being written when its session was opened (after a reload, say),
+   * replaying its stream from the start so the answer continues in view.
+   */
+  const resume = async (streamSession: string, answerId: string) => {
+    const controller = new AbortController();
+    abort.current = controller;
+    setAnswering(true);
+    try {
+      await followAnswer({
+        send: (path, init) => client.send(path, init),
+        sessionId: streamSession,
+        answerId,
+        signal: controller.signal,
+        onEvent: (event) => {
+          setReconnecting(false);
+          // The replay starts with message.started: only then give up what the stored answer
+          // showed, so an answer whose stream cannot be read keeps it.
+          setMessages((list) =>
+            applyStreamEvent(
+              event.type === 'message.started' ? restartAnswer(list, answerId) : list,
+              answerId,
+              event,
+            ),
+          );
+        },
+        onReconnecting: () => {
+          setReconnecting(true);
+        },
+      });
+    } catch (error) {
+      if (controller.signal.aborted) return;
+      // The stream is gone (expired, or the answer ended meanwhile): show what was stored.
+      api.messages(streamSession).then(({ messages: list }) => {
+        setMessages(list);
+      }, report);
+      if (!(error instanceof ApiError && error.status === 404)) report(error);
+    } finally {
+      if (abort.current === controller) {
+        setAnswering(false);
+        setReconnecting(false);
+      }
+    }
+  };
 
   useEffect(() => () => abort.current?.abort(), []);
 

@@ -1,10 +1,22 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError } from '../api/api-error.ts';
-import type { ApiKey, Member, PlatformApi, WorkspaceDetail } from '../api/platform-api.ts';
-import type { WorkspaceRole } from '../api/platform-api.ts';
+import type {
+  ApiKey,
+  Member,
+  PlatformApi,
+  UsageToday,
+  WorkspaceDetail,
+  WorkspaceRole,
+} from '../api/platform-api.ts';
 import { noticeFor } from '../api/problem-notice.ts';
 import type { Notice } from '../api/problem-notice.ts';
+import { loadBaseOutline } from '../dashboard/base-outline.ts';
+import type { BaseOutline } from '../dashboard/base-outline.ts';
+import { canManageMembers } from '../dashboard/member-editing.ts';
+import { BasesSection } from './bases-section.tsx';
+import { MembersSection } from './members-section.tsx';
 import { NoticeBanner } from './notice-banner.tsx';
+import { UsageSection } from './usage-section.tsx';
 
 /** Props of {@link DashboardView}. */
 export interface DashboardViewProps {
@@ -12,10 +24,15 @@ export interface DashboardViewProps {
   readonly workspaceId: string;
 }
 
-/** The workspace at a glance: allowed bases, quotas, members, and API keys for its owners. */
+/**
+ * The workspace at a glance: its bases and tables, quotas and today's usage, members (editable
+ * by owners), and API keys for its owners.
+ */
 export function DashboardView({ api, workspaceId }: DashboardViewProps) {
   const [detail, setDetail] = useState<WorkspaceDetail | null>(null);
   const [members, setMembers] = useState<Member[]>([]);
+  const [usage, setUsage] = useState<UsageToday | 'unavailable' | null>(null);
+  const [outline, setOutline] = useState<BaseOutline[] | null>(null);
   const [keys, setKeys] = useState<ApiKey[] | null>(null);
   const [secret, setSecret] = useState<string | null>(null);
   const [keyName, setKeyName] = useState('');
@@ -40,6 +57,15 @@ export function DashboardView({ api, workspaceId }: DashboardViewProps) {
     api.members(workspaceId).then(({ members: list }) => {
       setMembers(list);
     }, report);
+    // Both come from other services (chat, the Airtable API): the page stands without them.
+    setUsage(null);
+    api.usage(workspaceId).then(setUsage, () => {
+      setUsage('unavailable');
+    });
+    setOutline(null);
+    loadBaseOutline(api, workspaceId).then(setOutline, () => {
+      setOutline(null);
+    });
   }, [workspaceId]);
 
   const createKey = async (event: Event) => {
@@ -75,20 +101,7 @@ export function DashboardView({ api, workspaceId }: DashboardViewProps) {
             Organisation <strong>{detail.tenantDisplayName}</strong>; your role:{' '}
             <span class="badge">{detail.role}</span>
           </p>
-          <section aria-labelledby="bases-heading">
-            <h2 id="bases-heading">Bases</h2>
-            {detail.allowedBaseIds.length === 0 ? (
-              <p>Every base of the organisation’s Airtable token may be used.</p>
-            ) : (
-              <ul>
-                {detail.allowedBaseIds.map((baseId) => (
-                  <li key={baseId}>
-                    <code>{baseId}</code>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
+          <BasesSection allowedBaseIds={detail.allowedBaseIds} outline={outline} />
           <section aria-labelledby="quota-heading">
             <h2 id="quota-heading">Quotas</h2>
             <dl class="quotas">
@@ -100,29 +113,17 @@ export function DashboardView({ api, workspaceId }: DashboardViewProps) {
               <dd>{detail.quotas.airtableRequestsPerSecond}</dd>
             </dl>
           </section>
+          <UsageSection usage={usage} />
         </>
       )}
-      <section aria-labelledby="members-heading">
-        <h2 id="members-heading">Members</h2>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Email</th>
-              <th scope="col">Role</th>
-              <th scope="col">Signed up</th>
-            </tr>
-          </thead>
-          <tbody>
-            {members.map((member) => (
-              <tr key={member.email}>
-                <td>{member.email}</td>
-                <td>{member.role}</td>
-                <td>{member.userId === null ? 'not yet' : 'yes'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+      <MembersSection
+        api={api}
+        workspaceId={workspaceId}
+        members={members}
+        editable={detail !== null && canManageMembers(detail)}
+        onMembersChange={setMembers}
+        onError={report}
+      />
       {keys !== null && (
         <section aria-labelledby="keys-heading">
           <h2 id="keys-heading">API keys</h2>

@@ -13,7 +13,8 @@ const OUTCOME_LABELS = {
 } as const;
 
 /**
- * One tool call, collapsed to a line (name, outcome, duration) that opens onto its arguments:
+ * One tool call, collapsed to a line (name, outcome, duration) that opens onto its arguments
+ * and the start of its result:
  * `<details>` gives keyboard and screen-reader support for free.
  */
 export function ToolCallCard({ call }: ToolCallCardProps) {
@@ -25,6 +26,12 @@ export function ToolCallCard({ call }: ToolCallCardProps) {
         <code>{call.name}</code> <span class="tool-outcome">{outcome + duration}</span>
       </summary>
       <pre class="tool-arguments">{JSON.stringify(call.arguments, null, 2)}</pre>
+      {(call.preview ?? '') !== '' && (
+        <>
+          <p class="tool-result-label">Result</p>
+          <pre class="tool-result">{call.preview}</pre>
+        </>
+      )}
     </details>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../src/api/api-error.ts';
-import { streamAnswer } from '../../src/chat/answer-stream.ts';
+import { followAnswer, streamAnswer } from '../../src/chat/answer-stream.ts';
 import type { ChatStreamEvent } from '../../src/chat/chat-types.ts';
 
 interface SeenRequest {
@@ -123,6 +123,53 @@ describe('streamAnswer', () => {
       code: 'CHAT_RATE_LIMITED',
       retryAfterSeconds: 5,
     });
+    expect(seen).toHaveLength(1);
+  });
+});
+
+describe('followAnswer', () => {
+  function follow(responses: readonly (Response | Error)[]) {
+    const server = fakeServer(responses);
+    const events: ChatStreamEvent[] = [];
+    const outcome = followAnswer({
+      send: server.send,
+      sessionId: 's1',
+      answerId: 'a1',
+      onEvent: (event) => events.push(event),
+      maxAttempts: 2,
+      sleep: () => Promise.resolve(),
+    });
+    return { outcome, events, seen: server.seen };
+  }
+
+  it('follows an answer being written from its first event, without asking again', async () => {
+    const { outcome, events, seen } = follow([
+      sse([started, delta(2, 'Twelve '), delta(3, 'deals.'), completed(4)]),
+    ]);
+    await outcome;
+    expect(seen).toEqual([
+      { path: '/api/chat/sessions/s1/messages/a1/events', method: 'GET', lastEventId: null },
+    ]);
+    expect(text(events)).toBe('Twelve deals.');
+  });
+
+  it('resumes after the last event when that stream drops too', async () => {
+    const { outcome, events, seen } = follow([
+      sse([started, delta(2, 'Twelve ')], 'drop'),
+      sse([delta(3, 'deals.'), completed(4)]),
+    ]);
+    await outcome;
+    expect(seen[1]?.lastEventId).toBe('2');
+    expect(text(events)).toBe('Twelve deals.');
+  });
+
+  it('stops at once when the answer is gone', async () => {
+    const gone = new Response(
+      JSON.stringify({ status: 404, code: 'CHAT_MESSAGE_NOT_FOUND', detail: 'No such message.' }),
+      { status: 404, headers: { 'content-type': 'application/problem+json' } },
+    );
+    const { outcome, seen } = follow([gone]);
+    await expect(outcome).rejects.toMatchObject({ status: 404 });
     expect(seen).toHaveLength(1);
   });
 });
