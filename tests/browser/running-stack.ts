@@ -1,0 +1,90 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { childEnvironment, findFreePort } from '@pyairtable/kit';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const main = path.join(root, 'services/local-stack/src/main.ts');
+
+/**
+ * The part of `stack.json` the browser tests read. Declared here rather than imported:
+ * `StackDescription` is not part of the local stack's public surface.
+ */
+export interface StackFile {
+  readonly services: Readonly<Record<string, { readonly url: string }>>;
+  readonly demo: {
+    readonly admin: { readonly email: string; readonly password: string };
+    readonly user: { readonly email: string; readonly password: string };
+    readonly tenantId: string;
+    readonly workspaceId: string;
+  };
+}
+
+/** The platform as `npm start` runs it, on free ports and a throwaway data directory. */
+export interface RunningStack {
+  readonly gatewayUrl: string;
+  readonly demo: StackFile['demo'];
+  /** Stops it as Ctrl-C would and removes its data. */
+  readonly stop: () => Promise<void>;
+}
+
+/** Starts `npm start`'s entry point and waits until it says it is running. */
+export async function startStack(timeoutMs = 120_000): Promise<RunningStack> {
+  const base = mkdtempSync(path.join(tmpdir(), 'pyairtable-browser-'));
+  // The embedded Postgres runs as its own OS user when we are root: it must reach the folder.
+  chmodSync(base, 0o755);
+  const dataDir = path.join(base, 'data');
+  const child = spawn(process.execPath, [main], {
+    cwd: root,
+    env: childEnvironment({
+      STACK_DATA_DIR: dataDir,
+      DATABASE_URL: undefined,
+      REDIS_URL: undefined,
+      GATEWAY_PORT: String(await findFreePort()),
+      MCP_PORT: String(await findFreePort()),
+      CHAT_PORT: String(await findFreePort()),
+      AIRTABLE_EMULATOR_PORT: String(await findFreePort()),
+      EMBEDDED_POSTGRES_PORT: String(await findFreePort()),
+    }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<void>((resolve) => {
+    child.once('exit', () => {
+      resolve();
+    });
+  });
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    await exited;
+    rmSync(base, { recursive: true, force: true });
+  };
+  try {
+    await waitForOutput(child, () => output, 'PyAirtable is running', timeoutMs);
+    const stack = JSON.parse(readFileSync(path.join(dataDir, 'stack.json'), 'utf8')) as StackFile;
+    const gatewayUrl = stack.services['gateway']?.url;
+    if (gatewayUrl === undefined) throw new Error(`no gateway in stack.json:\n${output}`);
+    return { gatewayUrl, demo: stack.demo, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+async function waitForOutput(
+  child: ChildProcess,
+  output: () => string,
+  text: string,
+  timeoutMs: number,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!output().includes(text)) {
+    if (child.exitCode !== null) throw new Error(`npm start exited early:\n${output()}`);
+    if (Date.now() > deadline) throw new Error(`timed out waiting for "${text}":\n${output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
