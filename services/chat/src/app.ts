@@ -56,7 +56,14 @@ export const chatApp = fastifyPlugin(
       pool,
       cipher: createSecretCipher(parseCipherKeys(config.SECRET_ENCRYPTION_KEYS)),
     });
-    const access = createCachedAccessResolver({ resolver: registry.access, store });
+    const access = createCachedAccessResolver({
+      resolver: registry.access,
+      store,
+      databaseUrl: config.DATABASE_URL,
+      onError: (error) => {
+        app.log.warn({ err: error }, 'registry announcements interrupted');
+      },
+    });
     await access.start();
     const chatStore = createChatStore(pool);
     const metrics = createChatMetrics(app.metrics);

@@ -30,7 +30,14 @@ export async function createGatewayContext(
   });
   await keys.ensureActiveKey();
   const registry = createRegistry({ pool, cipher, store });
-  const access = createCachedAccessResolver({ resolver: registry.access, store });
+  const access = createCachedAccessResolver({
+    resolver: registry.access,
+    store,
+    databaseUrl: config.DATABASE_URL,
+    onError: (error) => {
+      logger.warn({ err: error }, 'registry announcements interrupted');
+    },
+  });
   await access.start();
   return {
     config,

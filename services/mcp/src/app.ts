@@ -51,6 +51,10 @@ export const mcpApp = fastifyPlugin(
     const access = createCachedAccessResolver({
       resolver: registry.access,
       store,
+      databaseUrl: config.DATABASE_URL,
+      onError: (error) => {
+        app.log.warn({ err: error }, 'registry announcements interrupted');
+      },
       ttlMs: config.ACCESS_CACHE_TTL_MS,
     });
     await access.start();

@@ -1,13 +1,19 @@
 import { createHash } from 'node:crypto';
 import type { SharedStore, Unsubscribe } from '@pyairtable/kit';
 import { onRegistryChange } from './registry-changes.ts';
+import { listenForRegistryChanges } from './registry-notifications.ts';
+import type { StopListening } from './registry-notifications.ts';
 import type { AccessResult, WorkspaceAccessResolver } from './workspace-access.ts';
 
 /** Options of {@link createCachedAccessResolver}. */
 export interface CachedAccessOptions {
   readonly resolver: WorkspaceAccessResolver;
-  /** Where registry writes are announced; without it entries only expire. */
+  /** Where registry writes are announced on the shared store. */
   readonly store?: SharedStore | undefined;
+  /** The registry's database: announcements through Postgres NOTIFY reach every process. */
+  readonly databaseUrl?: string | undefined;
+  /** Where a lost announcement connection is reported. */
+  readonly onError?: (error: unknown) => void;
   /** How long an answer is reused; default 30 s, the longest a missed announcement lasts. */
   readonly ttlMs?: number;
   /** Most answers kept; the oldest go first. Default 10,000. */
@@ -36,6 +42,7 @@ export function createCachedAccessResolver(options: CachedAccessOptions): Cached
     { readonly expiresAt: number; readonly result: Promise<AccessResult> }
   >();
   let unsubscribe: Unsubscribe | undefined;
+  let stopListening: StopListening | undefined;
 
   const cached = (key: string, load: () => Promise<AccessResult>): Promise<AccessResult> => {
     const hit = entries.get(key);
@@ -61,15 +68,27 @@ export function createCachedAccessResolver(options: CachedAccessOptions): Cached
         options.resolver.forApiKey(secret),
       ),
     async start() {
-      if (options.store === undefined || unsubscribe !== undefined) return;
-      unsubscribe = await onRegistryChange(options.store, () => {
-        entries.clear();
-      });
+      if (options.store !== undefined && unsubscribe === undefined) {
+        unsubscribe = await onRegistryChange(options.store, () => {
+          entries.clear();
+        });
+      }
+      if (options.databaseUrl !== undefined && stopListening === undefined) {
+        stopListening = await listenForRegistryChanges(
+          options.databaseUrl,
+          () => {
+            entries.clear();
+          },
+          options.onError,
+        );
+      }
     },
     async close() {
       entries.clear();
       await unsubscribe?.();
+      await stopListening?.();
       unsubscribe = undefined;
+      stopListening = undefined;
     },
   };
 }

@@ -7,6 +7,7 @@ import type { CredentialVault } from './credential-vault.ts';
 import { createMemberRepository } from './members.ts';
 import type { MemberRepository } from './members.ts';
 import { publishRegistryChange } from './registry-changes.ts';
+import { notifyRegistryChange } from './registry-notifications.ts';
 import type { RegistryChange } from './registry-changes.ts';
 import { createTenantRepository } from './tenants.ts';
 import type { TenantRepository } from './tenants.ts';
@@ -23,7 +24,10 @@ export interface RegistryOptions {
   readonly pool: Pool;
   /** Encrypts tenants' Airtable tokens at rest. */
   readonly cipher: SecretCipher;
-  /** Where writes are announced so other replicas and services drop cached registry data. */
+  /**
+   * Where writes are also announced (besides Postgres NOTIFY, which every process sharing the
+   * database hears) so other replicas and services drop cached registry data.
+   */
   readonly store?: SharedStore | undefined;
   /** Clock for API key expiry. */
   readonly now?: () => Date;
@@ -54,14 +58,18 @@ export function createRegistry(options: RegistryOptions): Registry {
     kind: RegistryChange['kind'],
     methods: readonly (keyof Repository)[],
   ): Repository => {
-    if (store === undefined) return repository;
     const wrapped: Repository = { ...repository };
     for (const name of methods) {
       const method = repository[name] as AnyMethod;
       const publishing = async (...args: never[]): Promise<unknown> => {
         const result = await method(...args);
-        const id = changedId(args, result);
-        await publishRegistryChange(store, { kind, id }).catch(() => undefined);
+        const change = { kind, id: changedId(args, result) };
+        await Promise.all([
+          notifyRegistryChange(pool, change).catch(() => undefined),
+          store === undefined
+            ? undefined
+            : publishRegistryChange(store, change).catch(() => undefined),
+        ]);
         return result;
       };
       (wrapped as Record<keyof Repository, unknown>)[name] = publishing;

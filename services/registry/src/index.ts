@@ -60,3 +60,9 @@ export {
   DEFAULT_TOKEN_ISSUER,
   registryConfigProperties,
 } from './registry-config.ts';
+export {
+  listenForRegistryChanges,
+  notifyRegistryChange,
+  REGISTRY_NOTIFY_CHANNEL,
+} from './registry-notifications.ts';
+export type { StopListening } from './registry-notifications.ts';
