@@ -8,6 +8,7 @@ const running = useChatPlatform({ chatRequestsPerMinute: 30 });
 interface UsageToday {
   readonly day: string;
   readonly tokens: { used: number; limit: number; resetsAt: string };
+  readonly requests: { today: number };
   readonly chatRequestsPerMinute: { limit: number };
 }
 
@@ -22,6 +23,7 @@ describe("today's usage against the quotas", () => {
     const client = chatClient(running.platform, seeded.users.owner);
     const before = (await (await usageToday(await client.headers())).json()) as UsageToday;
     expect(before.tokens.used).toBe(0);
+    expect(before.requests.today).toBe(0);
 
     gemini.enqueue({ text: 'Hello.', usage: { promptTokenCount: 40, candidatesTokenCount: 3 } });
     const session = await client.createSession();
@@ -32,6 +34,7 @@ describe("today's usage against the quotas", () => {
     expect(response.status).toBe(200);
     const usage = (await response.json()) as UsageToday;
     expect(usage.tokens.used).toBeGreaterThan(0);
+    expect(usage.requests.today).toBe(1);
     expect(usage.tokens.used).toBe(answer?.usage?.totalTokens);
     expect(usage.tokens.limit).toBe(DEFAULT_TENANT_QUOTAS.llmTokensPerDay);
     expect(usage.day).toBe(new Date().toISOString().slice(0, 10));

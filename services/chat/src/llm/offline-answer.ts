@@ -1,4 +1,5 @@
 import { formatNumber } from './offline-condition.ts';
+import { primaryFieldName } from './offline-schema.ts';
 import type { BaseSummary, SchemaTable } from './offline-schema.ts';
 import { asArray, asNumber, asRecord, asString } from './tool-result-fields.ts';
 
@@ -6,7 +7,7 @@ import { asArray, asNumber, asRecord, asString } from './tool-result-fields.ts';
 export const OFFLINE_PREFIX = '(Offline planner, no language model) ';
 
 // Enough to recognise a record at a glance without flooding the chat.
-const FIELDS_PER_RECORD = 3;
+const EXTRA_COLUMNS = 4;
 const MAX_VALUE_CHARS = 60;
 const RECORD_ID = /^rec[A-Za-z0-9]{14}$/;
 
@@ -29,25 +30,41 @@ export function describeTables(baseName: string, tables: readonly SchemaTable[])
   return [`${baseName} has ${plural(tables.length, 'table')}:`, ...lines].join('\n');
 }
 
-/** A heading and a short line per record: its primary value, then a few other fields. */
+/**
+ * A heading, then the records as a GitHub-flavoured Markdown table: the primary field, then up
+ * to EXTRA_COLUMNS other fields, the first in schema order (then in the records' own order)
+ * that have a value in this page. Links (record ids) and empty values are left out.
+ */
 export function describeRecords(
   heading: string,
   records: readonly unknown[],
-  primaryField: string | undefined,
+  table: SchemaTable,
 ): string {
-  const lines = records.map((item) => {
-    const fields = asRecord(asRecord(item)?.['fields']) ?? {};
-    const title = primaryField === undefined ? undefined : shortValue(fields[primaryField]);
-    const others = Object.entries(fields)
-      .filter(([name]) => name !== primaryField)
-      .map(([name, value]) => [name, shortValue(value)] as const)
-      .filter((entry): entry is readonly [string, string] => entry[1] !== undefined)
-      .slice(0, FIELDS_PER_RECORD)
-      .map(([name, value]) => `${name}: ${value}`);
-    const label = title ?? asString(asRecord(item)?.['id']) ?? 'record';
-    return others.length === 0 ? `- ${label}` : `- ${label} — ${others.join('; ')}`;
+  const primary = primaryFieldName(table);
+  const rows = records.map((item) => ({
+    id: asString(asRecord(item)?.['id']),
+    fields: asRecord(asRecord(item)?.['fields']) ?? {},
+  }));
+  const candidates = new Set([
+    ...table.fields.map((field) => field.name),
+    ...rows.flatMap((row) => Object.keys(row.fields)),
+  ]);
+  const columns = [...candidates]
+    .filter((name) => name !== primary)
+    .filter((name) => rows.some((row) => valueText(row.fields[name]) !== undefined))
+    .slice(0, EXTRA_COLUMNS);
+  const header = [primary ?? 'Record', ...columns];
+  const body = rows.map((row) => {
+    const title = primary === undefined ? undefined : valueText(row.fields[primary]);
+    const label = title ?? row.id ?? 'record';
+    return [label, ...columns.map((name) => valueText(row.fields[name]) ?? '')];
   });
-  return [heading, ...lines].join('\n');
+  const lines = [header, header.map(() => '---'), ...body].map(
+    (cells, index) =>
+      `| ${cells.map((cell) => (index === 1 ? cell : tableCell(cell))).join(' | ')} |`,
+  );
+  // A blank line keeps the heading a paragraph of its own, above the table.
+  return [heading, '', ...lines].join('\n');
 }
 
 /** "There are 59 records in Deals where Stage is "Closed Won"." */
@@ -94,18 +111,26 @@ export function plural(count: number, noun: string): string {
   return `${formatNumber(count)} ${noun}${count === 1 ? '' : 's'}`;
 }
 
-/** Record values rendered as short text; links (record ids) and empty values left out. */
-function shortValue(value: unknown): string | undefined {
+/** Record values rendered as text; links (record ids) and empty values left out. */
+function valueText(value: unknown): string | undefined {
   if (typeof value === 'number') return formatNumber(value);
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   if (typeof value === 'string') {
-    if (value === '' || RECORD_ID.test(value)) return undefined;
-    return value.length > MAX_VALUE_CHARS ? `${value.slice(0, MAX_VALUE_CHARS)}…` : value;
+    if (value.trim() === '' || RECORD_ID.test(value)) return undefined;
+    return value;
   }
   const items = asArray(value)
     .map((item) =>
-      typeof item === 'string' || typeof item === 'number' ? shortValue(item) : undefined,
+      typeof item === 'string' || typeof item === 'number' ? valueText(item) : undefined,
     )
     .filter((item) => item !== undefined);
   return items.length === 0 ? undefined : items.join(', ');
+}
+
+/** Text safe in one table cell: on one line, cut short, with backslashes and pipes escaped. */
+function tableCell(text: string): string {
+  const line = text.replaceAll(/\s*[\r\n]+\s*/g, ' ').trim();
+  const short =
+    line.length > MAX_VALUE_CHARS ? `${line.slice(0, MAX_VALUE_CHARS).trimEnd()}…` : line;
+  return short.replaceAll('\\', '\\\\').replaceAll('|', '\\|');
 }

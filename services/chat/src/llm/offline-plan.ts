@@ -19,7 +19,6 @@ import {
   findSchemaField,
   findTable,
   loose,
-  primaryFieldName,
   schemasFrom,
 } from './offline-schema.ts';
 import type { BaseSummary, TableMatch } from './offline-schema.ts';
@@ -197,7 +196,7 @@ function planSearch(term: string, match: TableMatch, context: Context): OfflineS
   if (records.length === 0) return answer(`No records in ${match.table.name} contain "${term}".`);
   const verb = records.length === 1 ? 'contains' : 'contain';
   const heading = `${plural(records.length, 'record')} in ${match.table.name} ${verb} "${term}":`;
-  return answer(describeRecords(heading, records, primaryFieldName(match.table)));
+  return answer(describeRecords(heading, records, match.table));
 }
 
 function planRecords(
@@ -220,7 +219,7 @@ function planRecords(
   const where = filter.description === undefined ? '' : ` where ${filter.description}`;
   if (records.length === 0) return answer(`${match.table.name} has no records${where}.`);
   const heading = `${plural(records.length, 'record')} from ${match.table.name}${where}:`;
-  return answer(describeRecords(heading, records, primaryFieldName(match.table)));
+  return answer(describeRecords(heading, records, match.table));
 }
 
 function planCount(

@@ -112,6 +112,9 @@ export const UsageTodaySchema = Type.Object({
     limit: Type.Integer({ description: 'llmTokensPerDay of the organisation.' }),
     resetsAt: Type.String({ format: 'date-time', description: 'The next UTC midnight.' }),
   }),
+  requests: Type.Object({
+    today: Type.Integer({ description: 'Questions the organisation asked today (UTC).' }),
+  }),
   chatRequestsPerMinute: Type.Object({
     limit: Type.Integer({ description: "This workspace's effective share of the quota." }),
   }),

@@ -71,6 +71,7 @@ export function messageRoutes(app: ServiceApp, context: ChatRouteContext): void 
       if (inProgress !== undefined)
         throw chatErrors.CHAT_GENERATION_IN_PROGRESS({ messageId: inProgress.id });
       const question = await context.messages.appendUserMessage(session.id, request.body.content);
+      await context.usage.countRequest(caller.tenant.id);
       const answer = await context.messages.startAssistantMessage(session.id, {
         model: caller.workspace.modelSettings.model ?? context.config.CHAT_MODEL,
         provider: context.generations.providerName,

@@ -12,7 +12,7 @@ export function usageRoutes(app: ServiceApp, context: ChatRouteContext): void {
       schema: {
         operationId: 'getChatUsage',
         tags: ChatTags,
-        summary: "Today's LLM tokens of your organisation against its quotas",
+        summary: "Today's LLM tokens and questions of your organisation against its quotas",
         querystring: UsageQuery,
         response: { 200: UsageTodaySchema, ...chatProblems(403) },
       },
@@ -27,6 +27,7 @@ export function usageRoutes(app: ServiceApp, context: ChatRouteContext): void {
           limit: caller.tenant.quotas.llmTokensPerDay,
           resetsAt: dailyQuotaReset(now).toISOString(),
         },
+        requests: { today: await context.usage.requestsOn(caller.tenant.id, now) },
         chatRequestsPerMinute: {
           limit: effectiveQuotas(caller.tenant, caller.workspace).chatRequestsPerMinute,
         },

@@ -58,6 +58,10 @@ export interface UsageRepository {
     usage: { readonly tokens: number; readonly costUsd: number },
     at?: Date,
   ): Promise<void>;
+  /** Counts one question asked by the tenant on the UTC day of `at`. */
+  countRequest(tenantId: string, at?: Date): Promise<void>;
+  /** Questions the tenant asked on the UTC day of `at`. */
+  requestsOn(tenantId: string, at?: Date): Promise<number>;
   /** Tokens the tenant used on the UTC day of `at`. */
   tokensOn(tenantId: string, at?: Date): Promise<number>;
 }

@@ -21,6 +21,23 @@ export function createUsageRepository(pool: Pool): UsageRepository {
       );
     },
 
+    async countRequest(tenantId, at = new Date()) {
+      await pool.query(
+        `insert into chat_usage_daily as u (tenant_id, day, tokens, cost_usd, requests)
+         values ($1, $2::date, 0, 0, 1)
+         on conflict (tenant_id, day) do update set requests = u.requests + 1`,
+        [tenantId, utcDay(at)],
+      );
+    },
+
+    async requestsOn(tenantId, at = new Date()) {
+      const { rows } = await pool.query<{ requests: string }>(
+        'select requests from chat_usage_daily where tenant_id = $1 and day = $2::date',
+        [tenantId, utcDay(at)],
+      );
+      return Number(rows[0]?.requests ?? 0);
+    },
+
     async tokensOn(tenantId, at = new Date()) {
       const { rows } = await pool.query<{ tokens: string }>(
         'select tokens from chat_usage_daily where tenant_id = $1 and day = $2::date',

@@ -101,7 +101,7 @@ describe('offline planner: scripted conversations', () => {
     );
   });
 
-  it('shows a few records as short bullet lines', () => {
+  it('shows a few records as a Markdown table', () => {
     const records = [
       {
         id: 'recAAAAAAAAAAAAAA',
@@ -125,7 +125,47 @@ describe('offline planner: scripted conversations', () => {
       { name: 'list_records', args: { baseId: SALES_BASE_ID, table: 'Contacts', pageSize: 2 } },
     ]);
     expect(run.answer).toBe(
-      `${OFFLINE_PREFIX}2 records from Contacts:\n- Ada Lovelace — Email: ada@example.com; VIP: yes\n- Alan Turing — Title: Engineer`,
+      [
+        `${OFFLINE_PREFIX}2 records from Contacts:`,
+        '',
+        '| Name | Email | Title | VIP |',
+        '| --- | --- | --- | --- |',
+        '| Ada Lovelace | ada@example.com |  | yes |',
+        '| Alan Turing |  | Engineer |  |',
+      ].join('\n'),
+    );
+  });
+
+  it('keeps table cells short and on one line, and at most five columns', () => {
+    const records = [
+      {
+        id: 'recAAAAAAAAAAAAAA',
+        fields: {
+          Name: 'Pipe | and\nnewline',
+          Owner: 'x'.repeat(80),
+          Company: ['recCCCCCCCCCCCCCC'],
+          Tags: ['a', 'b'],
+          Amount: 1_500,
+          Stage: 'Lead',
+          Probability: 0.5,
+          Notes: 'not shown',
+        },
+      },
+      { id: 'recBBBBBBBBBBBBBB', fields: { Amount: 10 } },
+    ];
+    const run = runPlanner('show 2 deals', respondWith({ list_records: { records, count: 2 } }));
+
+    // Schema fields first, in schema order (Company holds only links, so it is left out); then
+    // fields the schema does not name, here none as four columns are already taken.
+    expect(run.answer).toBe(
+      [
+        `${OFFLINE_PREFIX}2 records from Deals:`,
+        '',
+        '| Name | Amount | Stage | Probability | Owner |',
+        '| --- | --- | --- | --- | --- |',
+        `| Pipe \\| and newline | 1,500 | Lead | 0.5 | ${'x'.repeat(60)}… |`,
+        '| recBBBBBBBBBBBBBB | 10 |  |  |  |',
+      ].join('\n'),
     );
   });
 
@@ -145,7 +185,7 @@ describe('offline planner: scripted conversations', () => {
       },
     ]);
     expect(run.answer).toContain(
-      '1 record in Deals contains "Atlas":\n- Atlas Corp — Renewal — Amount: 12,000',
+      '1 record in Deals contains "Atlas":\n\n| Name | Amount |\n| --- | --- |\n| Atlas Corp — Renewal | 12,000 |',
     );
   });
 

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+
+const ALL = ['0001_chat', '0002_usage_requests'];
 import { runMigrations } from '@pyairtable/kit';
 import {
   CHAT_MIGRATIONS_DIR,
@@ -18,9 +20,21 @@ async function chatTables(): Promise<string[]> {
 }
 
 describe('chat migrations', () => {
+  // Each down run reverts the newest migration still applied.
+  const revertAll = async (): Promise<void> => {
+    for (let reverted = 0; reverted < ALL.length; reverted += 1) {
+      await runMigrations({
+        databaseUrl: database.url,
+        dir: CHAT_MIGRATIONS_DIR,
+        migrationsTable: CHAT_MIGRATIONS_TABLE,
+        direction: 'down',
+      });
+    }
+  };
+
   it('create the tables once; a second run applies nothing', async () => {
     const first = await migrateChat(database.url);
-    expect(first.map((migration) => migration.name)).toEqual(['0001_chat']);
+    expect(first.map((migration) => migration.name)).toEqual(ALL);
     expect(await chatTables()).toEqual([
       'chat_messages',
       'chat_migrations',
@@ -33,26 +47,16 @@ describe('chat migrations', () => {
   });
 
   it('revert cleanly and apply again', async () => {
-    await runMigrations({
-      databaseUrl: database.url,
-      dir: CHAT_MIGRATIONS_DIR,
-      migrationsTable: CHAT_MIGRATIONS_TABLE,
-      direction: 'down',
-    });
+    await revertAll();
     expect(await chatTables()).toEqual(['chat_migrations']);
 
     const again = await migrateChat(database.url);
-    expect(again.map((migration) => migration.name)).toEqual(['0001_chat']);
+    expect(again.map((migration) => migration.name)).toEqual(ALL);
   });
 
   it('run concurrently from several replicas without failing', async () => {
-    await runMigrations({
-      databaseUrl: database.url,
-      dir: CHAT_MIGRATIONS_DIR,
-      migrationsTable: CHAT_MIGRATIONS_TABLE,
-      direction: 'down',
-    });
+    await revertAll();
     const runs = await Promise.all([1, 2, 3].map(() => migrateChat(database.url)));
-    expect(runs.flat().map((migration) => migration.name)).toEqual(['0001_chat']);
+    expect(runs.flat().map((migration) => migration.name)).toEqual(ALL);
   });
 });

@@ -49,11 +49,12 @@ export interface ApiKey {
   readonly revokedAt: string | null;
 }
 
-/** `GET /api/chat/usage`: the organisation's LLM tokens today against its quotas. */
+/** `GET /api/chat/usage`: the organisation's LLM tokens and questions today against its quotas. */
 export interface UsageToday {
   /** The UTC day counted, `YYYY-MM-DD`. */
   readonly day: string;
   readonly tokens: { readonly used: number; readonly limit: number; readonly resetsAt: string };
+  readonly requests: { readonly today: number };
   readonly chatRequestsPerMinute: { readonly limit: number };
 }
 

@@ -40,6 +40,10 @@ function UsageMeter({ usage }: { readonly usage: UsageToday }) {
         </time>
         .
       </p>
+      <p>
+        {usage.requests.today.toLocaleString()} questions asked today; at most{' '}
+        {usage.chatRequestsPerMinute.limit.toLocaleString()} a minute in this workspace.
+      </p>
       {summary.exhausted && (
         <p class="notice" role="status">
           The daily token quota is used up: questions are refused until it resets.

@@ -6,6 +6,7 @@ function usage(used: number, limit: number): UsageToday {
   return {
     day: '2026-05-01',
     tokens: { used, limit, resetsAt: '2026-05-02T00:00:00.000Z' },
+    requests: { today: 3 },
     chatRequestsPerMinute: { limit: 60 },
   };
 }
