@@ -102,11 +102,14 @@ describe('the web app in Chromium against npm start', { timeout: 180_000 }, () =
     expect(await answer.getByText(OFFLINE_BADGE).isVisible()).toBe(true);
   });
 
-  it('lists records as a Markdown list and opens a tool call onto its arguments', async () => {
+  it('shows records as a table and opens a tool call onto its arguments', async () => {
     await ask('show 5 deals');
     const answer = answers().last();
-    // The offline planner writes records as a bullet list (offline-answer.ts), not a table.
-    expect(await answer.getByRole('list').getByRole('listitem').count()).toBe(5);
+    // The offline planner writes records as a Markdown table (offline-answer.ts).
+    const table = answer.locator('table');
+    expect(await table.count()).toBe(1);
+    expect(await table.locator('thead th').first().textContent()).toBe('Name');
+    expect(await table.locator('tbody tr').count()).toBe(5);
     expect(await answer.getByText('5 records from Deals:').count()).toBe(1);
 
     const card = answer.getByRole('group').filter({ hasText: 'list_records' });

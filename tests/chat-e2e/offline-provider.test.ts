@@ -95,11 +95,13 @@ describe('chat without a language model (offline planner)', () => {
 
     expect(answer.status).toBe('complete');
     expect(answer.content.startsWith(`${OFFLINE_LABEL}3 records from Deals:`)).toBe(true);
-    // A line is "- <Name> — <a few other fields>", and deal names contain " — " themselves.
-    const shown = answer.content
-      .split('\n')
-      .filter((line) => line.startsWith('- '))
-      .map((line) => names.find((name) => line === `- ${name}` || line.startsWith(`- ${name} — `)));
+    // A Markdown table: a header row with Name first, a --- row, then a row per deal.
+    const rows = answer.content.split('\n').filter((line) => line.startsWith('| '));
+    expect(rows[0]?.startsWith('| Name | ')).toBe(true);
+    expect(rows[1]).toMatch(/^\|( --- \|)+$/);
+    const shown = rows
+      .slice(2)
+      .map((row) => names.find((name) => row.startsWith(`| ${name.replaceAll('|', '\\|')} | `)));
     expect(shown).toHaveLength(3);
     expect(shown.every((name) => name !== undefined)).toBe(true);
     expect(new Set(shown).size).toBe(3);

@@ -14,13 +14,7 @@ import { readExchange } from './offline-conversation.ts';
 import type { Observation } from './offline-conversation.ts';
 import { parseQuestion } from './offline-question.ts';
 import type { OfflineIntent } from './offline-question.ts';
-import {
-  basesFrom,
-  findSchemaField,
-  findTable,
-  loose,
-  schemasFrom,
-} from './offline-schema.ts';
+import { basesFrom, findSchemaField, findTable, loose, schemasFrom } from './offline-schema.ts';
 import type { BaseSummary, TableMatch } from './offline-schema.ts';
 import type { LlmRequest } from './llm-types.ts';
 import { asArray, asRecord, findField } from './tool-result-fields.ts';

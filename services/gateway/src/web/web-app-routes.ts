@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -28,8 +28,16 @@ function webPackageDir(): string | null {
   }
 }
 
+// A checkout updated since the last build (git pull, an edit) must not serve the old app.
+function sourcesNewerThan(sourceDir: string, builtAtMs: number): boolean {
+  return readdirSync(sourceDir, { recursive: true, withFileTypes: true }).some(
+    (entry) =>
+      entry.isFile() && statSync(path.join(entry.parentPath, entry.name)).mtimeMs > builtAtMs,
+  );
+}
+
 /**
- * The built app's folder, built now if missing so `npm start` on a fresh checkout just works
+ * The built app's folder, built now if missing or older than its sources so `npm start` on a fresh checkout just works
  * (esbuild takes well under a second); `null` when it cannot be built (a production image
  * without dev dependencies, say), and then `/` explains how to build it.
  */
@@ -37,7 +45,13 @@ async function ensureBuilt(app: ServiceApp): Promise<string | null> {
   const packageDir = webPackageDir();
   if (packageDir === null) return null;
   const distDir = path.join(packageDir, 'build', 'app');
-  if (existsSync(path.join(distDir, 'index.html'))) return distDir;
+  const built = path.join(distDir, 'index.html');
+  if (
+    existsSync(built) &&
+    !sourcesNewerThan(path.join(packageDir, 'src'), statSync(built).mtimeMs)
+  ) {
+    return distDir;
+  }
   app.log.info({ distDir }, 'building the web app');
   try {
     await promisify(execFile)(process.execPath, [path.join(packageDir, 'build.ts')], {
