@@ -1,12 +1,7 @@
 import fastifyPlugin from 'fastify-plugin';
-import {
-  createJwtVerifier,
-  createSecretCipher,
-  openServiceStores,
-  parseCipherKeys,
-} from '@pyairtable/kit';
+import { createJwtVerifier, openServiceStores } from '@pyairtable/kit';
 import type { JwtVerifier, ServiceApp, SharedStore } from '@pyairtable/kit';
-import { createCachedAccessResolver, createRegistry } from '@pyairtable/registry';
+import { openRegistry } from '@pyairtable/registry';
 import type { ChatConfig } from './config.ts';
 import { createChatMetrics } from './conversation/chat-metrics.ts';
 import { createGenerations } from './conversation/generations.ts';
@@ -52,19 +47,15 @@ export const chatApp = fastifyPlugin(
       redisKeyPrefix: config.REDIS_KEY_PREFIX,
       store: options.store,
     });
-    const registry = createRegistry({
+    const { access } = await openRegistry({
       pool,
-      cipher: createSecretCipher(parseCipherKeys(config.SECRET_ENCRYPTION_KEYS)),
-    });
-    const access = createCachedAccessResolver({
-      resolver: registry.access,
       store,
       databaseUrl: config.DATABASE_URL,
+      encryptionKeys: config.SECRET_ENCRYPTION_KEYS,
       onError: (error) => {
         app.log.warn({ err: error }, 'registry announcements interrupted');
       },
     });
-    await access.start();
     const chatStore = createChatStore(pool);
     const metrics = createChatMetrics(app.metrics);
     const buffer = createStreamBuffer({ store, ttlMs: config.STREAM_RETENTION_MS });

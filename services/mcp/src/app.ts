@@ -1,13 +1,8 @@
 import fastifyPlugin from 'fastify-plugin';
 import type { AirtableAccessOptions } from '@pyairtable/airtable-access';
-import {
-  createJwtVerifier,
-  createSecretCipher,
-  openServiceStores,
-  parseCipherKeys,
-} from '@pyairtable/kit';
+import { createJwtVerifier, openServiceStores } from '@pyairtable/kit';
 import type { JwtVerifier, ServiceApp, SharedStore } from '@pyairtable/kit';
-import { createCachedAccessResolver, createRegistry } from '@pyairtable/registry';
+import { openRegistry } from '@pyairtable/registry';
 import type { McpConfig } from './config.ts';
 import { createScopeResolver } from './identity/create-scope-resolver.ts';
 import { createTenantAirtablePool } from './identity/tenant-airtable-pool.ts';
@@ -44,20 +39,16 @@ export const mcpApp = fastifyPlugin(
       redisKeyPrefix: config.REDIS_KEY_PREFIX,
       store: options.store,
     });
-    const registry = createRegistry({
+    const { registry, access } = await openRegistry({
       pool,
-      cipher: createSecretCipher(parseCipherKeys(config.SECRET_ENCRYPTION_KEYS)),
-    });
-    const access = createCachedAccessResolver({
-      resolver: registry.access,
       store,
       databaseUrl: config.DATABASE_URL,
+      encryptionKeys: config.SECRET_ENCRYPTION_KEYS,
+      accessCacheTtlMs: config.ACCESS_CACHE_TTL_MS,
       onError: (error) => {
         app.log.warn({ err: error }, 'registry announcements interrupted');
       },
-      ttlMs: config.ACCESS_CACHE_TTL_MS,
     });
-    await access.start();
     app.addHook('preClose', () => access.close());
 
     const resolveScope = createScopeResolver({

@@ -66,3 +66,5 @@ export {
   REGISTRY_NOTIFY_CHANNEL,
 } from './registry-notifications.ts';
 export type { StopListening } from './registry-notifications.ts';
+export { openRegistry } from './open-registry.ts';
+export type { OpenedRegistry, OpenRegistryOptions } from './open-registry.ts';
