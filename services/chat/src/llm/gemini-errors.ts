@@ -1,7 +1,7 @@
 import { ApiError } from '@google/genai';
 import { LlmError } from './llm-types.ts';
 import type { AttemptFailure } from './resilient-stream.ts';
-import { safeQuote } from './safe-quote.ts';
+import { classifyHttpStatus } from './http-status-failure.ts';
 
 /** What {@link classifyGeminiError} needs to word an error safely. */
 export interface GeminiErrorContext {
@@ -54,42 +54,15 @@ export function classifyGeminiError(error: unknown, context: GeminiErrorContext)
 }
 
 function classifyStatus(error: ApiError, context: GeminiErrorContext): AttemptFailure {
-  const { status } = error;
   const body = parseGoogleError(error.message);
-  const cause = { cause: error };
-  if (status === 429) {
-    const message = 'The model service is rate limiting requests; try again shortly.';
-    const retryAfter = body.retryAfterMs === undefined ? {} : { retryAfterMs: body.retryAfterMs };
-    return {
-      error: new LlmError('rate-limited', message, { ...cause, ...retryAfter }),
-      retryable: true,
-      serviceFailed: false,
-    };
-  }
-  if (status >= 500) {
-    const message = 'The model service is unavailable; try again in a moment.';
-    return {
-      error: new LlmError('unavailable', message, cause),
-      retryable: true,
-      serviceFailed: true,
-    };
-  }
-  if (status === 401 || status === 403 || body.reasons.includes('API_KEY_INVALID')) {
-    const message =
-      'The model service refused our credentials; check the API key configured for chat.';
-    return {
-      error: new LlmError('unauthorized', message, cause),
-      retryable: false,
-      serviceFailed: false,
-    };
-  }
-  const quoted = body.message === undefined ? '' : `: ${safeQuote(body.message, context.apiKey)}`;
-  const message = `The model service refused the request as invalid (${String(status)})${quoted}`;
-  return {
-    error: new LlmError('invalid-request', message, cause),
-    retryable: false,
-    serviceFailed: false,
-  };
+  return classifyHttpStatus({
+    status: error.status,
+    cause: error,
+    upstreamMessage: body.message,
+    retryAfterMs: body.retryAfterMs,
+    credentialsRejected: body.reasons.includes('API_KEY_INVALID'),
+    apiKey: context.apiKey,
+  });
 }
 
 // The SDK puts the whole error body in the message, after a prefix for stream error frames.

@@ -1,5 +1,4 @@
 import { GoogleGenAI } from '@google/genai';
-import type { CircuitBreaker, CircuitBreakerOptions } from '@pyairtable/kit';
 import { classifyGeminiError } from './gemini-errors.ts';
 import { geminiParameters } from './gemini-request.ts';
 import { createGeminiTurn } from './gemini-turn.ts';
@@ -10,22 +9,13 @@ import {
   resilientStream,
   resolveBreaker,
 } from './resilient-stream.ts';
-import type { LlmRetryOptions, Sleep } from './resilient-stream.ts';
+import type { ProviderResilience } from './resilient-stream.ts';
 
 /** Settings of {@link createGeminiProvider}. */
-export interface GeminiProviderOptions {
+export interface GeminiProviderOptions extends ProviderResilience {
   readonly apiKey: string;
   /** Where the Gemini API is; a test double's URL in tests. Defaults to Google's. */
   readonly baseUrl?: string | undefined;
-  /** Limit for one attempt, from sending the request to the end of the streamed answer. */
-  readonly timeoutMs?: number | undefined;
-  readonly retry?: LlmRetryOptions | undefined;
-  /** A breaker to share (e.g. with health reporting), or the settings of a new one. */
-  readonly breaker?: CircuitBreaker | CircuitBreakerOptions | undefined;
-  /** Source of backoff jitter in [0, 1); injectable so tests are deterministic. */
-  readonly random?: (() => number) | undefined;
-  /** Waits between attempts; injectable for fast tests. */
-  readonly sleep?: Sleep | undefined;
 }
 
 const DEFAULT_TIMEOUT_MS = 120_000;

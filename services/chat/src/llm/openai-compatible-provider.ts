@@ -1,5 +1,4 @@
 import { OpenAI } from 'openai';
-import type { CircuitBreaker, CircuitBreakerOptions } from '@pyairtable/kit';
 import type { LlmProvider, LlmRequest, LlmStreamEvent } from './llm-types.ts';
 import { classifyOpenAiError } from './openai-errors.ts';
 import { toOpenAiMessages, toOpenAiTools } from './openai-messages.ts';
@@ -10,22 +9,16 @@ import {
   resilientStream,
   resolveBreaker,
 } from './resilient-stream.ts';
-import type { LlmRetryOptions, Sleep } from './resilient-stream.ts';
+import type { ProviderResilience } from './resilient-stream.ts';
 
 /** Settings of {@link createOpenAiCompatibleProvider}. */
-export interface OpenAiCompatibleProviderOptions {
+export interface OpenAiCompatibleProviderOptions extends ProviderResilience {
   /** The server's API root, e.g. `http://localhost:11434/v1` (Ollama) or vLLM's. */
   readonly baseUrl: string;
   /** Local servers usually need none. */
   readonly apiKey?: string | undefined;
   /** The model the server runs; when unset, the request's model name is sent. */
   readonly model?: string | undefined;
-  /** Limit for one attempt, from sending the request to the end of the streamed answer. */
-  readonly timeoutMs?: number | undefined;
-  readonly retry?: LlmRetryOptions | undefined;
-  readonly breaker?: CircuitBreaker | CircuitBreakerOptions | undefined;
-  readonly random?: (() => number) | undefined;
-  readonly sleep?: Sleep | undefined;
 }
 
 const DEFAULT_TIMEOUT_MS = 120_000;

@@ -1,7 +1,7 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIError } from 'openai';
 import { LlmError } from './llm-types.ts';
 import type { AttemptFailure } from './resilient-stream.ts';
-import { safeQuote } from './safe-quote.ts';
+import { classifyHttpStatus } from './http-status-failure.ts';
 
 /** What {@link classifyOpenAiError} needs to word an error safely. */
 export interface OpenAiErrorContext {
@@ -38,40 +38,12 @@ export function classifyOpenAiError(error: unknown, context: OpenAiErrorContext)
   // Narrowed from `unknown`, the error's type parameters are `any`: read them as unknown.
   const reported: unknown = error.status;
   const body: unknown = error.error;
-  const status = typeof reported === 'number' ? reported : 500;
-  if (status === 429) {
-    const message = 'The model service is rate limiting requests; try again shortly.';
-    return {
-      error: new LlmError('rate-limited', message, cause),
-      retryable: true,
-      serviceFailed: false,
-    };
-  }
-  if (status >= 500) {
-    const message = 'The model service is unavailable; try again in a moment.';
-    return {
-      error: new LlmError('unavailable', message, cause),
-      retryable: true,
-      serviceFailed: true,
-    };
-  }
-  if (status === 401 || status === 403) {
-    const message =
-      'The model service refused our credentials; check the API key configured for chat.';
-    return {
-      error: new LlmError('unauthorized', message, cause),
-      retryable: false,
-      serviceFailed: false,
-    };
-  }
-  const detail = upstreamMessage(body);
-  const quoted = detail === undefined ? '' : `: ${safeQuote(detail, context.apiKey)}`;
-  const message = `The model service refused the request as invalid (${String(status)})${quoted}`;
-  return {
-    error: new LlmError('invalid-request', message, cause),
-    retryable: false,
-    serviceFailed: false,
-  };
+  return classifyHttpStatus({
+    status: typeof reported === 'number' ? reported : 500,
+    cause: error,
+    upstreamMessage: upstreamMessage(body),
+    apiKey: context.apiKey,
+  });
 }
 
 function upstreamMessage(body: unknown): string | undefined {

@@ -154,3 +154,16 @@ function circuitOpenError(retryAfterMs: number): LlmError {
     { retryAfterMs },
   );
 }
+
+/** How a provider's requests are bounded, retried and broken off; shared by every provider. */
+export interface ProviderResilience {
+  /** Limit for one attempt, from sending the request to the end of the streamed answer. */
+  readonly timeoutMs?: number | undefined;
+  readonly retry?: LlmRetryOptions | undefined;
+  /** A breaker to share (e.g. with health reporting), or the settings of a new one. */
+  readonly breaker?: CircuitBreaker | CircuitBreakerOptions | undefined;
+  /** Source of backoff jitter in [0, 1); injectable so tests are deterministic. */
+  readonly random?: (() => number) | undefined;
+  /** Waits between attempts; injectable for fast tests. */
+  readonly sleep?: Sleep | undefined;
+}
