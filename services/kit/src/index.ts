@@ -102,6 +102,7 @@ export { createPgPool } from './postgres/pg-pool.ts';
 export type { PgPoolOptions } from './postgres/pg-pool.ts';
 export { pgReadinessCheck } from './postgres/pg-readiness-check.ts';
 export type { PgReadinessCheckOptions } from './postgres/pg-readiness-check.ts';
+export { inTransaction } from './postgres/in-transaction.ts';
 export { runMigrations } from './postgres/run-migrations.ts';
 export type { AppliedMigration, RunMigrationsOptions } from './postgres/run-migrations.ts';
 export { startEmbeddedPostgres } from './postgres/embedded-postgres.ts';

@@ -1,5 +1,6 @@
+import { inTransaction } from '@pyairtable/kit';
 import type { Pool } from 'pg';
-import { inTransaction, queryChanged, queryRows } from './queryable.ts';
+import { queryChanged, queryRows } from './queryable.ts';
 import type { Member } from './registry-records.ts';
 import type { WorkspaceRole } from './registry-schemas.ts';
 

@@ -23,25 +23,6 @@ export async function queryChanged(
   return (await queryRows(db, text, values)).length > 0;
 }
 
-/** Runs `work` in a transaction on one pooled connection, rolling back if it throws. */
-export async function inTransaction<T>(
-  pool: Pool,
-  work: (client: PoolClient) => Promise<T>,
-): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query('begin');
-    const result = await work(client);
-    await client.query('commit');
-    return result;
-  } catch (error) {
-    await client.query('rollback').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
-}
-
 /** Turns a unique-key violation into a 409 naming `what`; other errors pass through. */
 export function conflictAs(what: string): (error: unknown) => never {
   return (error: unknown) => {

@@ -1,5 +1,6 @@
+import { inTransaction } from '@pyairtable/kit';
 import type { Pool } from 'pg';
-import { conflictAs, inTransaction, queryChanged, queryRows } from './queryable.ts';
+import { conflictAs, queryChanged, queryRows } from './queryable.ts';
 import type { Queryable } from './queryable.ts';
 import { checkOverrides } from './quotas.ts';
 import { registryErrors } from './registry-errors.ts';

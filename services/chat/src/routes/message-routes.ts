@@ -88,7 +88,7 @@ export function messageRoutes(app: ServiceApp, context: ChatRouteContext): void 
         userMessageId: question.id,
         assistantMessage: answer,
       });
-      if (wantsStream(request)) return stream(context, reply, request, answer.id, undefined);
+      if (wantsStream(request)) return stream(context, reply, answer.id, undefined);
       await done;
       const stored = await context.messages.get(answer.id);
       if (stored === undefined) throw chatErrors.CHAT_MESSAGE_NOT_FOUND({ messageId: answer.id });
@@ -116,7 +116,7 @@ export function messageRoutes(app: ServiceApp, context: ChatRouteContext): void 
       if (message?.sessionId !== session.id || message.role !== 'assistant') {
         throw chatErrors.CHAT_MESSAGE_NOT_FOUND({ messageId: request.params.messageId });
       }
-      return stream(context, reply, request, message.id, request.headers['last-event-id']);
+      return stream(context, reply, message.id, request.headers['last-event-id']);
     },
   );
 
@@ -176,7 +176,6 @@ function wantsStream(request: FastifyRequest): boolean {
 function stream(
   context: ChatRouteContext,
   reply: FastifyReply,
-  request: FastifyRequest,
   streamId: string,
   afterId: string | undefined,
 ): FastifyReply {

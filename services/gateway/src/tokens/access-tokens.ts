@@ -1,11 +1,9 @@
+import type { PlatformRole } from '@pyairtable/registry';
 import { randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { epochSeconds, systemClock } from './clock.ts';
 import type { Clock } from './clock.ts';
 import type { SigningKeyStore } from './signing-keys.ts';
-
-/** A user's role on the whole platform; workspace roles are decided per workspace elsewhere. */
-export type PlatformRole = 'admin' | 'user';
 
 /** Options of {@link createAccessTokenIssuer}. */
 export interface AccessTokenIssuerOptions {

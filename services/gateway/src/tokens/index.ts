@@ -8,7 +8,6 @@ export type {
   AccessTokenIssuerOptions,
   AccessTokenSubject,
   IssuedAccessToken,
-  PlatformRole,
 } from './access-tokens.ts';
 export { systemClock } from './clock.ts';
 export type { Clock } from './clock.ts';

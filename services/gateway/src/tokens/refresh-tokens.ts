@@ -1,3 +1,4 @@
+import { inTransaction } from '@pyairtable/kit';
 import type { Pool, PoolClient } from 'pg';
 import { addSeconds, systemClock } from './clock.ts';
 import type { Clock } from './clock.ts';
@@ -7,7 +8,6 @@ import {
   parseRefreshToken,
   secretMatches,
 } from './refresh-token-format.ts';
-import { inTransaction } from './transaction.ts';
 
 /** Options of {@link createRefreshTokenStore}. */
 export interface RefreshTokenStoreOptions {

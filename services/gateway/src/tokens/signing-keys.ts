@@ -1,3 +1,4 @@
+import { inTransaction } from '@pyairtable/kit';
 import type { CryptoKey, JWK } from 'jose';
 import type { Pool, PoolClient } from 'pg';
 import type { SecretCipher } from '@pyairtable/kit';
@@ -6,7 +7,6 @@ import type { Clock } from './clock.ts';
 import type { Jwks } from './jwks-schema.ts';
 import { generateSigningKey, importPrivateKey, publishedJwk } from './signing-key-material.ts';
 import type { NewSigningKey } from './signing-key-material.ts';
-import { inTransaction } from './transaction.ts';
 
 /** Options of {@link createSigningKeyStore}. */
 export interface SigningKeyStoreOptions {
