@@ -1,0 +1,202 @@
+import { randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ApiextensionsV1Api, CoreV1Api, KubeConfig, loadYaml } from '@kubernetes/client-node';
+import type { V1CustomResourceDefinition } from '@kubernetes/client-node';
+import {
+  buildEmulator,
+  DEMO_ACCESS_TOKEN,
+  DEMO_PROJECTS_BASE_ID,
+  DEMO_SALES_BASE_ID,
+  demoAccessToken,
+  SCOPES,
+} from '@pyairtable/airtable-emulator';
+import type { AccessToken } from '@pyairtable/airtable-emulator';
+import {
+  createLogger,
+  createPgPool,
+  createSecretCipher,
+  generateCipherKey,
+  loadConfig,
+  parseCipherKeys,
+  runService,
+} from '@pyairtable/kit';
+import type { SharedStore } from '@pyairtable/kit';
+import { createTestDatabase, createTestStore, startTestPostgres } from '@pyairtable/kit/testing';
+import { allCrds, buildOperator, operatorConfigSchema } from '@pyairtable/operator';
+import type { Operator } from '@pyairtable/operator';
+import { createRegistry, migrateRegistry } from '@pyairtable/registry';
+import type { Registry } from '@pyairtable/registry';
+import type { Pool } from 'pg';
+import { inject } from 'vitest';
+
+/** A second emulator token that can reach only the Sales CRM base. */
+export const SALES_ONLY_TOKEN = `patSalesOnlyToken.${'1'.repeat(64)}`;
+/** A third emulator token, for rotations. */
+export const ROTATED_TOKEN = `patRotatedTokenXx.${'2'.repeat(64)}`;
+export const ROTATED_USER_ID = 'usrRotatedUser001';
+
+/** Everything an operator test needs around the operator: apiserver, Postgres, emulator. */
+export interface OperatorHarness {
+  readonly kubeConfig: KubeConfig;
+  readonly kubeconfigPath: string;
+  readonly core: CoreV1Api;
+  readonly registry: Registry;
+  readonly pool: Pool;
+  readonly store: SharedStore;
+  readonly emulatorUrl: string;
+  readonly encryptionKeys: string;
+  readonly databaseUrl: string;
+  /** A namespace of its own for one test (namespaces never finish terminating here). */
+  newNamespace(): Promise<string>;
+  /** Starts an operator watching `namespace` only, with its own lease. */
+  startOperator(
+    namespace: string,
+    env?: Readonly<Record<string, string>>,
+  ): Promise<RunningOperator>;
+  close(): Promise<void>;
+}
+
+/** An operator started in-process, listening on a free port. */
+export interface RunningOperator {
+  readonly operator: Operator;
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+/** Opens the harness; CRDs are applied (idempotently) and Established before it returns. */
+export async function openOperatorHarness(): Promise<OperatorHarness> {
+  const kubeconfigPath = inject('envtestKubeconfig');
+  const kubeConfig = new KubeConfig();
+  kubeConfig.loadFromFile(kubeconfigPath);
+  await applyCrds(kubeConfig);
+  const core = kubeConfig.makeApiClient(CoreV1Api);
+
+  const postgres = await startTestPostgres();
+  const database = await createTestDatabase(postgres.adminUrl);
+  await migrateRegistry(database.url);
+  const pool = createPgPool({ connectionString: database.url, max: 4 });
+  const store = createTestStore('operator');
+  const encryptionKeys = generateCipherKey('operator');
+  const registry = createRegistry({
+    pool,
+    cipher: createSecretCipher(parseCipherKeys(encryptionKeys)),
+    store,
+  });
+  const emulator = await buildEmulator({ rateLimits: false, tokens: emulatorTokens() });
+  const emulatorUrl = (await emulator.listen({ host: '127.0.0.1', port: 0 })).replace(/\/$/, '');
+  const running: RunningOperator[] = [];
+
+  return {
+    kubeConfig,
+    kubeconfigPath,
+    core,
+    registry,
+    pool,
+    store,
+    emulatorUrl,
+    encryptionKeys,
+    databaseUrl: database.url,
+    async newNamespace() {
+      const name = `op-${randomBytes(4).toString('hex')}`;
+      await core.createNamespace({ body: { metadata: { name } } });
+      return name;
+    },
+    async startOperator(namespace, env = {}) {
+      const config = loadConfig(operatorConfigSchema, {
+        DATABASE_URL: database.url,
+        SECRET_ENCRYPTION_KEYS: encryptionKeys,
+        AIRTABLE_ENDPOINT_URL: emulatorUrl,
+        WATCH_NAMESPACE: namespace,
+        LEADER_ELECTION_NAMESPACE: namespace,
+        LOG_LEVEL: 'silent',
+        OPERATOR_MAX_BACKOFF_MS: '2000',
+        ...env,
+      });
+      const logger = createLogger({ service: 'operator', level: config.LOG_LEVEL });
+      const operator = buildOperator({ config, kubeConfig, logger, store });
+      const service = await runService(operator.app, {
+        host: '127.0.0.1',
+        port: 0,
+        shutdownTimeoutMs: 5_000,
+        handleSignals: false,
+      });
+      const handle: RunningOperator = { operator, url: service.url, stop: () => service.stop() };
+      running.push(handle);
+      return handle;
+    },
+    async close() {
+      await Promise.allSettled(running.map((handle) => handle.stop()));
+      await emulator.close();
+      await pool.end();
+      await store.close();
+      await database.drop();
+      await postgres.stop();
+    },
+  };
+}
+
+function emulatorTokens(): AccessToken[] {
+  const demo = demoAccessToken();
+  return [
+    demo,
+    {
+      token: SALES_ONLY_TOKEN,
+      user: { id: 'usrSalesOnlyUser1', email: 'sales@example.com', name: 'Sales only' },
+      scopes: [...SCOPES],
+      bases: [DEMO_SALES_BASE_ID],
+    },
+    {
+      token: ROTATED_TOKEN,
+      user: { id: ROTATED_USER_ID, email: 'rotated@example.com', name: 'Rotated' },
+      scopes: [...SCOPES],
+      bases: '*',
+    },
+  ];
+}
+
+async function applyCrds(kubeConfig: KubeConfig): Promise<void> {
+  const api = kubeConfig.makeApiClient(ApiextensionsV1Api);
+  for (const crd of allCrds()) {
+    // Through client-node's model, which is how its serializer keeps the x-kubernetes-* keys.
+    const body = loadYaml<V1CustomResourceDefinition>(JSON.stringify(crd));
+    try {
+      await api.createCustomResourceDefinition({ body });
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== 409) throw error;
+    }
+  }
+  for (const crd of allCrds()) {
+    const name = crd.metadata.name;
+    await waitFor(`CRD ${name} established`, async () => {
+      const current = await api.readCustomResourceDefinition({ name });
+      return (
+        current.status?.conditions?.some((c) => c.type === 'Established' && c.status === 'True') ===
+        true
+      );
+    });
+  }
+}
+
+/** Polls `check` until it returns true (or a value), failing with `what` after `timeoutMs`. */
+export async function waitFor<T>(
+  what: string,
+  check: () => Promise<T | false | undefined>,
+  timeoutMs = 20_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const result = await check();
+      if (result !== false && result !== undefined) return result;
+    } catch (error) {
+      lastError = error;
+    }
+    await sleep(100);
+  }
+  throw new Error(
+    `timed out after ${timeoutMs} ms waiting for ${what}${lastError instanceof Error ? `: ${lastError.message}` : ''}`,
+  );
+}
+
+export { DEMO_ACCESS_TOKEN, DEMO_PROJECTS_BASE_ID, DEMO_SALES_BASE_ID };
