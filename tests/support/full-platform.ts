@@ -149,7 +149,11 @@ export function useFullPlatform(): { readonly platform: FullPlatform } {
   };
 }
 
-async function tenantWithOwner(
+/**
+ * A tenant with the emulator's token, one workspace allowing `baseId`, and its owner signed up
+ * through the gateway at `gatewayUrl` (plus an editor API key of the workspace).
+ */
+export async function tenantWithOwner(
   registry: Registry,
   gatewayUrl: string,
   name: string,

@@ -61,6 +61,9 @@ export type { JsonValue } from './cache/json-value.ts';
 export { currentTraceIds } from './tracing/current-trace-ids.ts';
 export type { TraceIds } from './tracing/current-trace-ids.ts';
 export { shutdownTracing, startTracing } from './tracing/start-tracing.ts';
+export { createServiceTracer, markSpanFailed } from './tracing/service-tracer.ts';
+export type { ServiceTracer, SpanSettings, TracedSpanKind } from './tracing/service-tracer.ts';
+export type { Span } from '@opentelemetry/api';
 export type { SpanProcessor, TracingHandle, TracingOptions } from './tracing/start-tracing.ts';
 
 export { createHttpClient } from './http-client/create-http-client.ts';

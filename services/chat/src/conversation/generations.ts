@@ -18,6 +18,7 @@ import { turnSettings } from './model-settings.ts';
 import { runTurn } from './run-turn.ts';
 import { systemInstruction } from './system-instruction.ts';
 import { toolResultPreview } from './tool-result-preview.ts';
+import { traceTurn } from './turn-tracing.ts';
 
 const CANCEL_CHANNEL = 'chat.cancel';
 
@@ -149,7 +150,8 @@ export function createGenerations(options: GenerationsOptions): Generations {
     start(input) {
       const controller = new AbortController();
       metrics.generationsInFlight.inc();
-      const done = generate(input, controller.signal).finally(() => {
+      const generated = traceTurn(input.sessionId, () => generate(input, controller.signal));
+      const done = generated.finally(() => {
         running.delete(input.assistantMessage.id);
         metrics.generationsInFlight.dec();
       });

@@ -1,6 +1,7 @@
 import type { Registry } from 'prom-client';
 import { createGeminiProvider } from './gemini-provider.ts';
 import { createLlmMetrics, instrumentProvider } from './llm-metrics.ts';
+import { traceProvider } from './llm-tracing.ts';
 import type { LlmProvider } from './llm-types.ts';
 import { createOfflineProvider } from './offline-provider.ts';
 import { createOpenAiCompatibleProvider } from './openai-compatible-provider.ts';
@@ -23,11 +24,11 @@ export interface LlmProviderConfig {
 /**
  * The provider the configuration asks for: Gemini when a key is set, else an
  * OpenAI-compatible server when `LLM_BASE_URL` is set, else the offline planner. Empty
- * strings count as unset. With `registry`, the provider is instrumented with
- * {@link createLlmMetrics}.
+ * strings count as unset. Every generation is traced ({@link traceProvider}); with `registry`,
+ * the provider is also instrumented with {@link createLlmMetrics}.
  */
 export function createLlmProvider(config: LlmProviderConfig, registry?: Registry): LlmProvider {
-  const provider = chooseProvider(config);
+  const provider = traceProvider(chooseProvider(config));
   return registry === undefined
     ? provider
     : instrumentProvider(provider, createLlmMetrics(registry));

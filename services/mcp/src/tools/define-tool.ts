@@ -1,10 +1,11 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { ShapeOutput } from '@modelcontextprotocol/sdk/server/zod-compat.js';
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { CallToolResult, RequestId } from '@modelcontextprotocol/sdk/types.js';
 import type { z } from 'zod';
 import type { WorkspaceScope } from '../workspace-scope.ts';
 import { failureResult } from './tool-failure.ts';
 import type { ToolMetrics } from './tool-metrics.ts';
+import { traceToolCall } from './tool-span.ts';
 
 /** Hints a client uses to decide on confirmation; all four set on purpose for every tool. */
 export interface ToolHints {
@@ -86,9 +87,14 @@ export function defineTool<In extends z.ZodRawShape, Out extends z.ZodRawShape>(
           annotations: { title: spec.title, ...spec.annotations },
         },
         // The SDK has validated the arguments against inputSchema before calling.
-        async (args: unknown): Promise<CallToolResult> => {
+        async (
+          args: unknown,
+          extra: { readonly requestId: RequestId },
+        ): Promise<CallToolResult> => {
           const started = performance.now();
-          const result = await runToResult(spec, scope, args as ShapeOutput<In>);
+          const result = await traceToolCall(alias ?? spec.name, extra.requestId, () =>
+            runToResult(spec, scope, args as ShapeOutput<In>),
+          );
           const seconds = (performance.now() - started) / 1000;
           metrics?.observe(spec.name, result.isError === true ? 'error' : 'ok', seconds);
           return result;
