@@ -1,3 +1,4 @@
+import { EventsV1Api } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USER } from '@pyairtable/airtable-emulator';
 import { withClient } from '@pyairtable/kit/testing';
@@ -91,6 +92,20 @@ describe('the Tenant controller against a real apiserver', () => {
       reason: 'TokenRejected',
     });
     expect(JSON.stringify(await api.tenant(namespace, 'wrong'))).not.toContain('patWrongToken');
+    const warning = await waitFor('a TokenRejected event', async () => {
+      const events = await harness.kubeConfig
+        .makeApiClient(EventsV1Api)
+        .listNamespacedEvent({ namespace });
+      return events.items.find(
+        (event) => event.regarding?.name === 'wrong' && event.reason === 'TokenRejected',
+      );
+    });
+    expect(warning).toMatchObject({
+      type: 'Warning',
+      action: 'ValidateToken',
+      reportingController: 'pyairtable.io/operator',
+    });
+    expect(warning.note).not.toContain('patWrongToken');
   });
 
   it('names a missing Secret and a missing key precisely', async () => {

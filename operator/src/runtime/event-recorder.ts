@@ -1,5 +1,6 @@
 import { EventsV1Api } from '@kubernetes/client-node';
 import type { EventsV1Event, KubeConfig, KubernetesObject } from '@kubernetes/client-node';
+import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import { describeKubeError } from './kube-errors.ts';
 import { MicroTime } from './micro-time.ts';
@@ -49,7 +50,9 @@ export function createEventRecorder(options: EventRecorderOptions): EventRecorde
       lastSent.set(identity, now);
       if (lastSent.size > 10_000) lastSent.clear();
       const body: EventsV1Event = {
-        metadata: { generateName: `${name}.`, namespace },
+        // client-go's naming: the object's name and a unique hex suffix (generateName would
+        // itself have to be a valid DNS subdomain, which `name.` is not).
+        metadata: { name: `${name}.${eventSuffix()}`, namespace },
         eventTime: new MicroTime(now),
         reportingController: options.controller,
         reportingInstance: options.instance,
@@ -79,4 +82,8 @@ export function createEventRecorder(options: EventRecorderOptions): EventRecorde
       }
     },
   };
+}
+
+function eventSuffix(): string {
+  return `${Date.now().toString(16)}${randomBytes(3).toString('hex')}`;
 }

@@ -63,9 +63,14 @@ export interface RunningOperator {
   stop(): Promise<void>;
 }
 
-/** Opens the harness; CRDs are applied (idempotently) and Established before it returns. */
-export async function openOperatorHarness(): Promise<OperatorHarness> {
-  const kubeconfigPath = inject('envtestKubeconfig');
+/**
+ * Opens the harness on the shared control plane (or the one `kubeconfigPath` names); CRDs are
+ * applied (idempotently) and Established before it returns.
+ */
+export async function openOperatorHarness(
+  options: { readonly kubeconfigPath?: string } = {},
+): Promise<OperatorHarness> {
+  const kubeconfigPath = options.kubeconfigPath ?? inject('envtestKubeconfig');
   const kubeConfig = new KubeConfig();
   kubeConfig.loadFromFile(kubeconfigPath);
   await applyCrds(kubeConfig);
