@@ -78,8 +78,10 @@ export async function startControlPlane(options: ControlPlaneOptions = {}): Prom
     const started = apiServer;
     await waitFor('kube-apiserver', started, () => apiServerReady(server, certificates));
   };
+  // An apiserver waits for its long-running watches before it exits; tests that stop it
+  // want an outage, not a drain, so it gets two seconds.
   const stopApiServer = async (): Promise<void> => {
-    await apiServer?.stop();
+    await apiServer?.stop(2_000);
     apiServer = undefined;
   };
 
@@ -146,7 +148,7 @@ function apiServerArguments(
 interface ManagedProcess {
   readonly child: ChildProcess;
   readonly exited: Promise<number | null>;
-  stop(): Promise<void>;
+  stop(graceMs?: number): Promise<void>;
 }
 
 function startProcess(binary: string, logFile: string, args: readonly string[]): ManagedProcess {
@@ -162,10 +164,10 @@ function startProcess(binary: string, logFile: string, args: readonly string[]):
   return {
     child,
     exited,
-    async stop() {
+    async stop(graceMs = 10_000) {
       if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGTERM');
-        const stopped = await Promise.race([exited.then(() => true), sleep(10_000, false)]);
+        const stopped = await Promise.race([exited.then(() => true), sleep(graceMs, false)]);
         if (!stopped) child.kill('SIGKILL');
         await exited;
       }

@@ -32,9 +32,9 @@ export interface Controller {
   readonly queue: WorkQueue;
   /** Queues `namespace/name` (keys may be queued before the workers start). */
   enqueue(key: string): void;
-  /** Starts the workers (when this instance becomes the leader). */
+  /** Starts the workers (when this instance becomes the leader); a stopped controller restarts. */
   start(): void;
-  /** Stops taking keys and waits for reconciles in flight. */
+  /** Stops taking keys, drops the queued ones and waits for reconciles in flight. */
   stop(): Promise<void>;
 }
 
@@ -44,7 +44,11 @@ export function createController(options: ControllerOptions): Controller {
   if (!Number.isInteger(options.workers) || options.workers < 1) {
     throw new RangeError(`controller ${name} needs at least one worker, got ${options.workers}`);
   }
-  const queue = createWorkQueue({ name, ...options.queue, ...(metrics ? { metrics } : {}) });
+  const newQueue = (): WorkQueue =>
+    createWorkQueue({ name, ...options.queue, ...(metrics ? { metrics } : {}) });
+  // A stopped controller gets a fresh queue when it starts again (leadership regained).
+  let queue = newQueue();
+  let stopped = false;
   const label = { controller: name };
   let workers: Promise<void>[] = [];
 
@@ -66,7 +70,7 @@ export function createController(options: ControllerOptions): Controller {
       // A 409 only means the object changed under us: the retry works on the new version.
       const level = isConflict(error) ? 'debug' : 'warn';
       logger[level](
-        { controller: name, key, failures: queue.failures(key), err: describeKubeError(error) },
+        { controller: name, key, failures: queue.failures(key), error: describeKubeError(error) },
         'reconcile failed; retrying with backoff',
       );
     } finally {
@@ -83,15 +87,22 @@ export function createController(options: ControllerOptions): Controller {
 
   return {
     name,
-    queue,
+    get queue() {
+      return queue;
+    },
     enqueue: (key) => {
       queue.add(key);
     },
     start() {
       if (workers.length > 0) return;
+      if (stopped) {
+        queue = newQueue();
+        stopped = false;
+      }
       workers = Array.from({ length: options.workers }, () => work());
     },
     async stop() {
+      stopped = true;
       queue.shutDown();
       await Promise.all(workers);
       workers = [];

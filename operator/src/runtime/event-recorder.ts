@@ -76,7 +76,7 @@ export function createEventRecorder(options: EventRecorderOptions): EventRecorde
       } catch (error) {
         // Events are advisory: failing to record one must not fail the reconcile.
         options.logger.warn(
-          { err: describeKubeError(error), reason: event.reason },
+          { error: describeKubeError(error), reason: event.reason },
           'could not record an event',
         );
       }

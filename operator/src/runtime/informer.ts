@@ -2,6 +2,7 @@ import { ListWatch, Watch } from '@kubernetes/client-node';
 import type { KubeConfig, KubernetesListObject, KubernetesObject } from '@kubernetes/client-node';
 import type { Logger } from 'pino';
 import { createKeyBackoff } from './key-backoff.ts';
+import { describeKubeError } from './kube-errors.ts';
 import type { BackoffSettings } from './key-backoff.ts';
 import type { RuntimeMetrics } from './runtime-metrics.ts';
 
@@ -34,6 +35,8 @@ export interface Informer<T extends KubernetesObject> {
   readonly synced: boolean;
   /** Resolves once the first list has been received (restarts included). */
   whenSynced(): Promise<void>;
+  /** Hands every cached object to the handlers again (as `resync`). */
+  resync(): void;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -95,7 +98,7 @@ export function createInformer<T extends KubernetesObject>(
     const delayMs = backoff.next(resource);
     options.metrics?.informerRestarts.inc({ resource });
     logger.warn(
-      { resource, err: error, retryInMs: delayMs },
+      { resource, error: describeKubeError(error), retryInMs: delayMs },
       'watch failed; restarting the informer',
     );
     clearTimeout(restartTimer);
@@ -104,7 +107,12 @@ export function createInformer<T extends KubernetesObject>(
     }, delayMs);
   });
 
+  const resync = (): void => {
+    for (const object of listWatch.list()) emit('resync')(object);
+  };
+
   return {
+    resync,
     onEvent(handler) {
       handlers.push(handler);
     },
@@ -117,9 +125,7 @@ export function createInformer<T extends KubernetesObject>(
     async start() {
       stopped = false;
       if (options.resyncMs > 0) {
-        resyncTimer = setInterval(() => {
-          for (const object of listWatch.list()) emit('resync')(object);
-        }, options.resyncMs);
+        resyncTimer = setInterval(resync, options.resyncMs);
         resyncTimer.unref();
       }
       await run();

@@ -27,7 +27,9 @@ export function describeKubeError(error: unknown): string {
         : `HTTP ${error.code}`;
     return `${String(error.code)}: ${message}`;
   }
-  return error instanceof Error ? error.message : String(error);
+  if (!(error instanceof Error)) return String(error);
+  // fetch's own message ("fetch failed") says nothing; the cause says what happened.
+  return error.cause instanceof Error ? `${error.message}: ${error.cause.message}` : error.message;
 }
 
 function safeJson(text: string): unknown {

@@ -108,7 +108,10 @@ export function createLeaderElector(options: LeaderElectorOptions): LeaderElecto
       acquired = await tryAcquireOrRenew();
     } catch (error) {
       if (!isConflict(error)) {
-        logger.warn({ err: describeKubeError(error), lease: name }, 'leader election round failed');
+        logger.warn(
+          { error: describeKubeError(error), lease: name },
+          'leader election round failed',
+        );
       }
     }
     if (!running) return;
@@ -167,7 +170,10 @@ export function createLeaderElector(options: LeaderElectorOptions): LeaderElecto
           });
         }
       } catch (error) {
-        logger.warn({ err: describeKubeError(error), lease: name }, 'could not release the lease');
+        logger.warn(
+          { error: describeKubeError(error), lease: name },
+          'could not release the lease',
+        );
       }
     },
   };

@@ -50,6 +50,8 @@ export function createManager(options: ManagerOptions): Manager {
     void Promise.all(informers.map((informer) => informer.whenSynced())).then(() => {
       if (!leading) return;
       for (const controller of controllers) controller.start();
+      // Keys queued before (or dropped when leadership was lost) are found again this way.
+      for (const informer of informers) informer.resync();
       logger.info(
         { controllers: controllers.map((controller) => controller.name) },
         'controllers started',
