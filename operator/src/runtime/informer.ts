@@ -2,7 +2,7 @@ import { ListWatch, Watch } from '@kubernetes/client-node';
 import type { KubeConfig, KubernetesListObject, KubernetesObject } from '@kubernetes/client-node';
 import type { Logger } from 'pino';
 import { createKeyBackoff } from './key-backoff.ts';
-import { describeKubeError } from './kube-errors.ts';
+import { describeKubeError, kubeStatus } from './kube-errors.ts';
 import type { BackoffSettings } from './key-backoff.ts';
 import type { RuntimeMetrics } from './runtime-metrics.ts';
 
@@ -98,7 +98,14 @@ export function createInformer<T extends KubernetesObject>(
     const delayMs = backoff.next(resource);
     options.metrics?.informerRestarts.inc({ resource });
     logger.warn(
-      { resource, error: describeKubeError(error), retryInMs: delayMs },
+      {
+        resource,
+        error:
+          kubeStatus(error) === 404
+            ? `${options.path} is not served: is its CustomResourceDefinition installed?`
+            : describeKubeError(error),
+        retryInMs: delayMs,
+      },
       'watch failed; restarting the informer',
     );
     clearTimeout(restartTimer);
