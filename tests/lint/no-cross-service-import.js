@@ -18,11 +18,17 @@ function productionServiceOf(filename) {
   return parts.includes('test') ? undefined : serviceOf(filename);
 }
 
-/** @param {string} filename */
+/**
+ * The component a file belongs to: `services/<name>/…`, or the operator (`operator/src/…`),
+ * which is deployed on its own and so may share only what services share.
+ * @param {string} filename
+ */
 function serviceOf(filename) {
   const parts = path.resolve(filename).split(path.sep);
   const index = parts.lastIndexOf('services');
-  return index >= 0 && index + 1 < parts.length - 1 ? parts[index + 1] : undefined;
+  if (index >= 0 && index + 1 < parts.length - 1) return parts[index + 1];
+  const operator = parts.lastIndexOf('operator');
+  return operator >= 0 && parts[operator + 1] === 'src' ? 'operator' : undefined;
 }
 
 /** @param {string} specifier @param {string} filename */

@@ -10,6 +10,10 @@ const tester = new RuleTester({ languageOptions: { ecmaVersion: 2024, sourceType
 tester.run('no-cross-service-import', noCrossServiceImport, {
   valid: [
     {
+      filename: '/repo/operator/src/operator.ts',
+      code: "import { createRegistry } from '@pyairtable/registry';",
+    },
+    {
       filename: '/repo/services/gateway/src/app.ts',
       code: "import { loadConfig } from '@pyairtable/kit';",
     },
@@ -30,6 +34,16 @@ tester.run('no-cross-service-import', noCrossServiceImport, {
     },
   ],
   invalid: [
+    {
+      filename: '/repo/operator/src/operator.ts',
+      code: "import { mcpApp } from '@pyairtable/mcp';",
+      errors: [{ messageId: 'crossService' }],
+    },
+    {
+      filename: '/repo/services/gateway/src/app.ts',
+      code: "import { buildOperator } from '@pyairtable/operator';",
+      errors: [{ messageId: 'crossService' }],
+    },
     {
       filename: '/repo/services/chat/src/app.ts',
       code: "import { gatewayApp } from '@pyairtable/gateway';",
