@@ -12,14 +12,21 @@ set -euo pipefail
 
 KUBERNETES_VERSION=v1.37.2
 ETCD_VERSION=v3.6.7
+HELM_VERSION=v4.3.1
+# Prometheus v3.16.0 (its Go module is versioned v0.316.0).
+PROMETHEUS_VERSION=v0.316.0
+K6_VERSION=v1.8.1
 
-tool=${1:?usage: ensure-go-tool.sh <kube-apiserver|kubectl|etcd>}
+tool=${1:?usage: ensure-go-tool.sh <kube-apiserver|kubectl|etcd|helm|promtool|k6>}
 cache=${PYAIRTABLE_TOOLS_CACHE:-$HOME/.cache/pyairtable-tools}
 
 case "$tool" in
   kube-apiserver | kubectl) version=$KUBERNETES_VERSION ;;
   etcd) version=$ETCD_VERSION ;;
-  *) echo "ensure-go-tool: unknown tool '$tool' (known: kube-apiserver, kubectl, etcd)" >&2; exit 2 ;;
+  helm) version=$HELM_VERSION ;;
+  promtool) version=$PROMETHEUS_VERSION ;;
+  k6) version=$K6_VERSION ;;
+  *) echo "ensure-go-tool: unknown tool '$tool' (known: kube-apiserver, kubectl, etcd, helm, promtool, k6)" >&2; exit 2 ;;
 esac
 
 target_dir="$cache/$tool-$version"
@@ -53,7 +60,18 @@ kubernetes_module() {
   printf 'package main\n\nimport _ "k8s.io/kubernetes/cmd/%s"\n' "$tool" >"$work/tools.go"
 }
 
+# A command whose module builds as a plain dependency: a throwaway module requiring it.
+build_command() {
+  local module=$1 package=$2
+  printf 'module pyairtable.local/%s\n\ngo 1.26\n' "$tool" >"$work/go.mod"
+  (cd "$work" && go get "$package@$version" >&2 &&
+    go build -trimpath -ldflags "-s -w" -o "$work/$tool" "$package" >&2)
+}
+
 case "$tool" in
+  helm) build_command helm.sh/helm/v4 helm.sh/helm/v4/cmd/helm ;;
+  promtool) build_command github.com/prometheus/prometheus github.com/prometheus/prometheus/cmd/promtool ;;
+  k6) build_command go.k6.io/k6 go.k6.io/k6 ;;
   kube-apiserver | kubectl)
     kubernetes_module
     rm "$work/tools.go"
