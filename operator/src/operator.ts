@@ -27,6 +27,7 @@ import {
   createInformer,
   createManager,
   createRuntimeMetrics,
+  reuseConnections,
 } from './runtime/index.ts';
 import type { Informer, Manager } from './runtime/index.ts';
 
@@ -58,7 +59,8 @@ const REPORTING_CONTROLLER = 'pyairtable.io/operator';
  * before the pool closes.
  */
 export function buildOperator(options: OperatorOptions): Operator {
-  const { config, kubeConfig, logger } = options;
+  const { config, logger } = options;
+  const kubeConfig = reuseConnections(options.kubeConfig);
   const app = createServiceApp({ logger });
   const { pool, store } = openServiceStores(app, {
     databaseUrl: config.DATABASE_URL,

@@ -38,20 +38,28 @@ export function tenantStatus(
           message: observation.registryError,
         };
   const limit = observation.maxWorkspaces;
+  const { workspaceCount } = observation;
   const withinLimit: DesiredCondition =
-    limit === undefined || observation.workspaceCount <= limit
+    limit === undefined
       ? {
           type: ConditionType.WorkspacesWithinLimit,
-          status: 'True',
-          reason: Reason.WithinLimit,
-          message: `${observation.workspaceCount} of at most ${limit ?? '?'} Workspaces`,
+          status: 'Unknown',
+          reason: Reason.RegistryUnavailable,
+          message: `${workspaceCount} Workspaces reference this tenant; its limit is not known while the registry is unavailable.`,
         }
-      : {
-          type: ConditionType.WorkspacesWithinLimit,
-          status: 'False',
-          reason: Reason.MaxWorkspacesExceeded,
-          message: `${observation.workspaceCount} Workspaces reference this tenant but quotas.maxWorkspaces is ${limit}: ${observation.workspaceCount - limit} cannot be served`,
-        };
+      : workspaceCount <= limit
+        ? {
+            type: ConditionType.WorkspacesWithinLimit,
+            status: 'True',
+            reason: Reason.WithinLimit,
+            message: `${workspaceCount} of at most ${limit} Workspaces.`,
+          }
+        : {
+            type: ConditionType.WorkspacesWithinLimit,
+            status: 'False',
+            reason: Reason.MaxWorkspacesExceeded,
+            message: `${workspaceCount} Workspaces reference this tenant but quotas.maxWorkspaces is ${limit}: ${workspaceCount - limit} cannot be served.`,
+          };
   const conditions = setConditions(
     previous.conditions,
     [

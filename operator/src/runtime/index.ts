@@ -17,6 +17,7 @@ export { createInformer } from './informer.ts';
 export type { Informer, InformerEvent, InformerOptions } from './informer.ts';
 export { createKeyBackoff } from './key-backoff.ts';
 export type { BackoffSettings, KeyBackoff } from './key-backoff.ts';
+export { reuseConnections } from './kube-connections.ts';
 export { describeKubeError, isConflict, isNotFound, kubeStatus } from './kube-errors.ts';
 export { createLeaderElector, DEFAULT_LEASE_TIMING } from './leader-election.ts';
 export type { LeaderElector, LeaderElectorOptions, LeaseTiming } from './leader-election.ts';

@@ -37,7 +37,7 @@ export interface WorkQueue {
   done(key: string): void;
   /** Keys waiting (not counting delayed adds). */
   readonly depth: number;
-  /** Stops handing out keys; waiting `get`s resolve `undefined`; pending delays are dropped. */
+  /** Stops handing out keys and drops queued ones; `get`s resolve `undefined`; delays are dropped. */
   shutDown(): void;
 }
 
@@ -110,6 +110,9 @@ export function createWorkQueue(options: WorkQueueOptions): WorkQueue {
   };
 
   const next = (): Promise<string | undefined> => {
+    // A stopping controller finishes only what is in flight; queued keys are dropped (the
+    // next leader lists everything again), or a rollout would drain a backlog of thousands.
+    if (shuttingDown) return Promise.resolve(undefined);
     if (queue.length > 0) {
       const key = queue.shift();
       if (key !== undefined) {
@@ -118,7 +121,6 @@ export function createWorkQueue(options: WorkQueueOptions): WorkQueue {
         return Promise.resolve(key);
       }
     }
-    if (shuttingDown) return Promise.resolve(undefined);
     return new Promise((resolve) => waiters.push(resolve));
   };
 
@@ -152,6 +154,9 @@ export function createWorkQueue(options: WorkQueueOptions): WorkQueue {
     },
     shutDown() {
       shuttingDown = true;
+      queue.length = 0;
+      dirty.clear();
+      reportDepth();
       for (const pending of delayed.values()) clearTimeout(pending.timer);
       delayed.clear();
       for (const waiter of waiters.splice(0)) waiter(undefined);

@@ -86,3 +86,16 @@ describe('the work queue', () => {
     expect(await queue.get()).toBeUndefined();
   });
 });
+
+describe('a work queue shutting down with a backlog', () => {
+  it('drops the queued keys instead of handing them out', async () => {
+    const queue = fastQueue();
+    for (const key of ['a', 'b', 'c']) queue.add(`ns/${key}`);
+    const inFlight = await queue.get();
+    queue.shutDown();
+    expect(queue.depth).toBe(0);
+    expect(await queue.get()).toBeUndefined();
+    queue.done(inFlight ?? '');
+    expect(await queue.get()).toBeUndefined();
+  });
+});
