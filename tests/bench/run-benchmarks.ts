@@ -7,11 +7,12 @@ import { airtableAccessBenchmarks } from './airtable-access.bench.ts';
 import { writeBenchReport } from './bench-report.ts';
 import { chatBenchmarks } from './chat.bench.ts';
 import { machineDetails } from './machine-details.ts';
+import { operatorBenchmarks } from './operator.bench.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const output = path.join(root, 'docs', 'benchmarks.md');
 
-const suites = [airtableAccessBenchmarks, chatBenchmarks];
+const suites = [airtableAccessBenchmarks, chatBenchmarks, operatorBenchmarks];
 const sections = [];
 for (const suite of suites) {
   console.log(`bench: ${suite.name}…`);

@@ -1,7 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { ApiextensionsV1Api, CoreV1Api, KubeConfig, loadYaml } from '@kubernetes/client-node';
-import type { V1CustomResourceDefinition } from '@kubernetes/client-node';
+import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
 import {
   buildEmulator,
   DEMO_ACCESS_TOKEN,
@@ -22,12 +20,14 @@ import {
 } from '@pyairtable/kit';
 import type { SharedStore } from '@pyairtable/kit';
 import { createTestDatabase, createTestStore, startTestPostgres } from '@pyairtable/kit/testing';
-import { allCrds, buildOperator, operatorConfigSchema } from '@pyairtable/operator';
+import { buildOperator, operatorConfigSchema } from '@pyairtable/operator';
 import type { Operator } from '@pyairtable/operator';
 import { createRegistry, migrateRegistry } from '@pyairtable/registry';
 import type { Registry } from '@pyairtable/registry';
 import type { Pool } from 'pg';
 import { inject } from 'vitest';
+import { installCrds } from './crd-install.ts';
+import { waitFor } from './wait-for.ts';
 
 /** A second emulator token that can reach only the Sales CRM base. */
 export const SALES_ONLY_TOKEN = `patSalesOnlyToken.${'1'.repeat(64)}`;
@@ -73,7 +73,7 @@ export async function openOperatorHarness(
   const kubeconfigPath = options.kubeconfigPath ?? inject('envtestKubeconfig');
   const kubeConfig = new KubeConfig();
   kubeConfig.loadFromFile(kubeconfigPath);
-  await applyCrds(kubeConfig);
+  await installCrds(kubeConfig);
   const core = kubeConfig.makeApiClient(CoreV1Api);
 
   const postgres = await startTestPostgres();
@@ -159,49 +159,4 @@ function emulatorTokens(): AccessToken[] {
   ];
 }
 
-async function applyCrds(kubeConfig: KubeConfig): Promise<void> {
-  const api = kubeConfig.makeApiClient(ApiextensionsV1Api);
-  for (const crd of allCrds()) {
-    // Through client-node's model, which is how its serializer keeps the x-kubernetes-* keys.
-    const body = loadYaml<V1CustomResourceDefinition>(JSON.stringify(crd));
-    try {
-      await api.createCustomResourceDefinition({ body });
-    } catch (error) {
-      if ((error as { code?: unknown }).code !== 409) throw error;
-    }
-  }
-  for (const crd of allCrds()) {
-    const name = crd.metadata.name;
-    await waitFor(`CRD ${name} established`, async () => {
-      const current = await api.readCustomResourceDefinition({ name });
-      return (
-        current.status?.conditions?.some((c) => c.type === 'Established' && c.status === 'True') ===
-        true
-      );
-    });
-  }
-}
-
-/** Polls `check` until it returns true (or a value), failing with `what` after `timeoutMs`. */
-export async function waitFor<T>(
-  what: string,
-  check: () => Promise<T | false | undefined>,
-  timeoutMs = 20_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let lastError: unknown;
-  while (Date.now() < deadline) {
-    try {
-      const result = await check();
-      if (result !== false && result !== undefined) return result;
-    } catch (error) {
-      lastError = error;
-    }
-    await sleep(100);
-  }
-  throw new Error(
-    `timed out after ${timeoutMs} ms waiting for ${what}${lastError instanceof Error ? `: ${lastError.message}` : ''}`,
-  );
-}
-
-export { DEMO_ACCESS_TOKEN, DEMO_PROJECTS_BASE_ID, DEMO_SALES_BASE_ID };
+export { DEMO_ACCESS_TOKEN, DEMO_PROJECTS_BASE_ID, DEMO_SALES_BASE_ID, waitFor };
