@@ -104,17 +104,13 @@ export function buildOperator(options: OperatorOptions): Operator {
       logger,
       metrics,
     });
+  // With WATCH_NAMESPACE the operator lists only there, so a Role is all it needs.
   const listIn =
-    <T extends Tenant | Workspace>(client: { list(): Promise<KubernetesListObject<T>> }) =>
-    async () => {
-      const list = await client.list();
-      return config.WATCH_NAMESPACE === ''
-        ? list
-        : {
-            ...list,
-            items: list.items.filter((item) => item.metadata.namespace === config.WATCH_NAMESPACE),
-          };
-    };
+    <T extends Tenant | Workspace>(client: {
+      list(namespace?: string): Promise<KubernetesListObject<T>>;
+    }) =>
+    () =>
+      client.list(config.WATCH_NAMESPACE === '' ? undefined : config.WATCH_NAMESPACE);
   const tenantCache = informer<Tenant>(TENANT_PLURAL, listIn(tenants));
   const workspaceCache = informer<Workspace>(WORKSPACE_PLURAL, listIn(workspaces));
   const secrets = createInformer<V1Secret>({

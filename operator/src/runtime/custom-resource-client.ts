@@ -20,7 +20,8 @@ export interface CustomResourceClient<T extends KubernetesObject> {
   /** The collection across all namespaces, for informers. */
   readonly path: string;
   get(key: ObjectKey): Promise<T | undefined>;
-  list(): Promise<KubernetesListObject<T>>;
+  /** Every object, or only `namespace`'s (which needs no cluster-wide permission). */
+  list(namespace?: string): Promise<KubernetesListObject<T>>;
   /** A JSON merge patch (custom resources refuse strategic merge patches). */
   patch(key: ObjectKey, patch: object): Promise<T>;
   /** A JSON merge patch of `status` through the status subresource. */
@@ -52,12 +53,12 @@ export function createCustomResourceClient<T extends KubernetesObject>(
         throw error;
       }
     },
-    async list() {
-      return (await api.listClusterCustomObject({
-        group,
-        version,
-        plural,
-      })) as KubernetesListObject<T>;
+    async list(namespace) {
+      const list: unknown =
+        namespace === undefined
+          ? await api.listClusterCustomObject({ group, version, plural })
+          : await api.listNamespacedCustomObject({ group, version, plural, namespace });
+      return list as KubernetesListObject<T>;
     },
     async patch({ namespace, name }, body) {
       return (await api.patchNamespacedCustomObject(
