@@ -2,7 +2,11 @@ import { defineConfig } from 'vitest/config';
 
 // Suites that need a Kubernetes apiserver run in their own project, whose global setup starts
 // one etcd + kube-apiserver (built from Go modules on first use) only when such a suite runs.
-const KUBERNETES_SUITES = ['tests/operator/**/*.test.ts', 'tests/envtest/**/*.test.ts'];
+const KUBERNETES_SUITES = [
+  'tests/operator/**/*.test.ts',
+  'tests/envtest/**/*.test.ts',
+  'tests/charts/**/*.test.ts',
+];
 
 export default defineConfig({
   test: {

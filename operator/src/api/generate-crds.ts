@@ -1,7 +1,7 @@
 /**
- * Writes the CRDs built from operator/src/api/v1alpha1 to operator/config/crd, the files
- * kubectl and the Helm chart install. Run after changing a schema:
- * `npm run generate:crds -w operator` (a test fails while the files are stale).
+ * Writes the CRDs built from operator/src/api/v1alpha1 to operator/config/crd (for kubectl) and
+ * charts/pyairtable/crds (the Helm chart's copy). Run after changing a schema:
+ * `npm run generate:crds -w operator` (tests fail while either copy is stale).
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -17,6 +17,14 @@ export const GENERATED_HEADER =
 
 /** Where the generated CRDs are committed. */
 export const CRD_DIRECTORY = fileURLToPath(new URL('../../config/crd/', import.meta.url));
+
+/** The Helm chart's copy: Helm installs the files of a chart's `crds/` folder before anything else. */
+export const CHART_CRD_DIRECTORY = fileURLToPath(
+  new URL('../../../charts/pyairtable/crds/', import.meta.url),
+);
+
+/** Every directory `npm run generate:crds -w operator` writes. */
+export const CRD_DIRECTORIES: readonly string[] = [CRD_DIRECTORY, CHART_CRD_DIRECTORY];
 
 /** The command that regenerates the files, for messages. */
 export const GENERATE_COMMAND = 'npm run generate:crds -w operator';
@@ -54,7 +62,9 @@ export async function writeCrdFiles(directory: string = CRD_DIRECTORY): Promise<
 }
 
 if (import.meta.main) {
-  for (const file of await writeCrdFiles()) {
-    console.log(`wrote ${path.relative(process.cwd(), file)}`);
+  for (const directory of CRD_DIRECTORIES) {
+    for (const file of await writeCrdFiles(directory)) {
+      console.log(`wrote ${path.relative(process.cwd(), file)}`);
+    }
   }
 }
