@@ -44,7 +44,15 @@ export async function chatBenchmarks(): Promise<BenchSection> {
       title: 'Chat orchestration',
       method: method(memory.gcForced),
       rows: [
-        latencyRow('turn latency, no tools', bare),
+        {
+          ...latencyRow('turn latency, no tools', bare),
+          target: '< 5 ms per turn (p50)',
+          met:
+            percentile(
+              [...bare].sort((a, b) => a - b),
+              0.5,
+            ) < 5,
+        },
         latencyRow('turn latency, one tool call via mcp', tool),
         {
           metric: `turns per second, ${CONCURRENCY} sessions in parallel`,
@@ -53,6 +61,12 @@ export async function chatBenchmarks(): Promise<BenchSection> {
         {
           metric: `memory per open SSE stream (${memory.opened} of ${memory.streams} open, chat counted ${memory.countedOpen})`,
           value: `${kib(memory.heapBytesPerStream)} V8 heap + external; RSS ${signedMib(memory.rssChangeBytes)} in all`,
+        },
+        {
+          metric: 'open streams per GB (1 GiB / V8 heap + external per stream)',
+          value: streamsPerGiB(memory.heapBytesPerStream),
+          target: '≥ 5,000',
+          met: memory.heapBytesPerStream > 0 && 2 ** 30 / memory.heapBytesPerStream >= 5_000,
         },
         {
           metric: 'streams ending with message.completed after release',
@@ -108,6 +122,12 @@ function latencyRow(metric: string, samples: readonly number[]) {
     metric: `${metric} p50 / p95 / p99`,
     value: `${at(0.5)} / ${at(0.95)} / ${at(0.99)} ms (${sorted.length} turns)`,
   };
+}
+
+/** How many streams of `bytesPerStream` fit in 1 GiB; a non-positive reading is no answer. */
+function streamsPerGiB(bytesPerStream: number): string {
+  if (bytesPerStream <= 0) return 'not measurable (memory did not grow)';
+  return (2 ** 30 / bytesPerStream).toLocaleString('en', { maximumFractionDigits: 0 });
 }
 
 function kib(bytes: number): string {

@@ -8,11 +8,17 @@ import { writeBenchReport } from './bench-report.ts';
 import { chatBenchmarks } from './chat.bench.ts';
 import { machineDetails } from './machine-details.ts';
 import { operatorBenchmarks } from './operator.bench.ts';
+import { platformHttpBenchmarks } from './platform-http.bench.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const output = path.join(root, 'docs', 'benchmarks.md');
 
-const suites = [airtableAccessBenchmarks, chatBenchmarks, operatorBenchmarks];
+const suites = [
+  airtableAccessBenchmarks,
+  chatBenchmarks,
+  platformHttpBenchmarks,
+  operatorBenchmarks,
+];
 const sections = [];
 for (const suite of suites) {
   console.log(`bench: ${suite.name}…`);
