@@ -8,3 +8,5 @@ export { ensureGoTool } from './go-tools.ts';
 export type { GoTool } from './go-tools.ts';
 export { kubectl } from './kubectl.ts';
 export type { KubectlResult } from './kubectl.ts';
+export { ensureBuiltTool, runTool } from './run-tool.ts';
+export type { RunToolOptions, ToolResult } from './run-tool.ts';

@@ -1,15 +1,9 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { ensureGoTool } from './go-tools.ts';
-
-const run = promisify(execFile);
+import { runTool } from './run-tool.ts';
+import type { ToolResult } from './run-tool.ts';
 
 /** What kubectl printed and how it exited. */
-export interface KubectlResult {
-  readonly exitCode: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
+export type KubectlResult = ToolResult;
 
 /** Runs the locally built kubectl against `kubeconfig`; never throws on a non-zero exit. */
 export async function kubectl(
@@ -17,18 +11,5 @@ export async function kubectl(
   args: readonly string[],
   options: { readonly timeoutMs?: number } = {},
 ): Promise<KubectlResult> {
-  const binary = await ensureGoTool('kubectl');
-  try {
-    const { stdout, stderr } = await run(binary, [`--kubeconfig=${kubeconfig}`, ...args], {
-      timeout: options.timeoutMs ?? 120_000,
-    });
-    return { exitCode: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code?: unknown; stdout?: string; stderr?: string };
-    return {
-      exitCode: typeof failed.code === 'number' ? failed.code : 1,
-      stdout: failed.stdout ?? '',
-      stderr: failed.stderr ?? String(error),
-    };
-  }
+  return runTool(await ensureGoTool('kubectl'), [`--kubeconfig=${kubeconfig}`, ...args], options);
 }

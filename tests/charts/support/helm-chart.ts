@@ -2,9 +2,7 @@
  * Runs the Go-built helm against charts/pyairtable: lint, template, and the three renderings
  * CI checks (defaults with the two required secrets, values-dev.yaml, values-production.yaml).
  */
-import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { loadYaml } from '@kubernetes/client-node';
 import type {
   KubernetesObject,
@@ -23,9 +21,8 @@ import type {
   V1ServiceAccount,
   V2HorizontalPodAutoscaler,
 } from '@kubernetes/client-node';
-import { ensureGoTool } from '../../envtest/index.ts';
-
-const run = promisify(execFile);
+import { ensureGoTool, runTool } from '../../envtest/index.ts';
+import type { ToolResult } from '../../envtest/index.ts';
 
 /** The chart's folder. */
 export const CHART_DIRECTORY = fileURLToPath(
@@ -37,29 +34,11 @@ export const RELEASE = 'pyairtable';
 export const NAMESPACE = 'pyairtable';
 
 /** What helm printed and how it exited. */
-export interface HelmResult {
-  readonly exitCode: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
+export type HelmResult = ToolResult;
 
 /** Runs helm with `args`; never throws on a non-zero exit. */
 export async function helm(args: readonly string[]): Promise<HelmResult> {
-  const binary = await ensureGoTool('helm');
-  try {
-    const { stdout, stderr } = await run(binary, [...args], {
-      maxBuffer: 64 * 1024 * 1024,
-      timeout: 120_000,
-    });
-    return { exitCode: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code?: unknown; stdout?: string; stderr?: string };
-    return {
-      exitCode: typeof failed.code === 'number' ? failed.code : 1,
-      stdout: failed.stdout ?? '',
-      stderr: failed.stderr ?? String(error),
-    };
-  }
+  return runTool(await ensureGoTool('helm'), args);
 }
 
 /** Values files (relative to the chart) and `--set` / `--set-string` pairs of one rendering. */
