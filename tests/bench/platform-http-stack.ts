@@ -1,13 +1,15 @@
 /**
- * What the platform HTTP benchmark runs against, all in this process on loopback: Postgres
- * (embedded, or DATABASE_URL) with a seeded registry, the Airtable emulator (no rate limits)
- * behind the real mcp (Airtable limits as in production), and the real gateway in front of mcp.
+ * What the platform HTTP benchmark runs against: mcp and the gateway as their own processes,
+ * started as `npm start` starts them (Node with the tracing preload), so each has an event
+ * loop of its own as in a deployment; Postgres (embedded, or DATABASE_URL) with a seeded
+ * registry and the Airtable emulator (no rate limits) in this process.
  */
+import path from 'node:path';
 import { buildEmulator } from '@pyairtable/airtable-emulator';
-import { gatewayApp, gatewayConfigSchema, migrateGateway } from '@pyairtable/gateway';
-import { createLogger, createMemoryStore, createServiceApp, loadConfig } from '@pyairtable/kit';
-import type { ServiceApp } from '@pyairtable/kit';
-import { mcpApp, mcpConfigSchema } from '@pyairtable/mcp';
+import { createMemoryStore, findFreePort } from '@pyairtable/kit';
+import { createTempFolder } from '@pyairtable/kit/testing';
+import { startServiceProcess, waitUntilReady } from '@pyairtable/local-stack';
+import type { ServiceProcess } from '@pyairtable/local-stack';
 import { seedRegistry } from '../support/seeded-registry.ts';
 import type { SeededRegistry } from '../support/seeded-registry.ts';
 
@@ -25,23 +27,16 @@ export interface PlatformHttpStack {
 
 // Nothing listens here: the benchmark never sends chat traffic through the gateway.
 const UNUSED_CHAT_URL = 'http://127.0.0.1:9';
+const root = path.resolve(import.meta.dirname, '../..');
 
-/** Starts Postgres, the registry, the emulator, mcp and the gateway. */
+/** Starts Postgres, the registry, the emulator, then mcp and the gateway as processes. */
 export async function startPlatformHttpStack(): Promise<PlatformHttpStack> {
   const closers: (() => Promise<void>)[] = [];
-  const logger = createLogger({ service: 'bench', level: 'silent' });
-  const start = async (register: (app: ServiceApp) => PromiseLike<unknown>): Promise<string> => {
-    const app = createServiceApp({ logger });
-    closers.push(() => app.close());
-    await register(app);
-    return (await app.listen({ host: '127.0.0.1', port: 0 })).replace(/\/$/, '');
-  };
   try {
     const store = createMemoryStore();
     closers.push(() => store.close());
     const seeded = await seedRegistry(store);
     closers.push(() => seeded.close());
-    await migrateGateway(seeded.databaseUrl);
 
     const emulator = await buildEmulator({ rateLimits: false });
     let emulatorRequests = 0;
@@ -50,33 +45,44 @@ export async function startPlatformHttpStack(): Promise<PlatformHttpStack> {
     });
     const emulatorUrl = await emulator.listen({ host: '127.0.0.1', port: 0 });
     closers.push(() => emulator.close());
-    // No airtableDefaults: the per-base and per-token limits are production's.
-    const mcpUrl = await start((app) =>
-      app.register(mcpApp, {
-        config: loadConfig(mcpConfigSchema, {
-          DATABASE_URL: seeded.databaseUrl,
-          SECRET_ENCRYPTION_KEYS: seeded.encryptionKeys,
-          AIRTABLE_ENDPOINT_URL: emulatorUrl,
-        }),
-        store,
-        verifier: seeded.verifier,
-      }),
-    );
-    const gatewayUrl = await start((app) =>
-      app.register(gatewayApp, {
-        config: loadConfig(gatewayConfigSchema, {
-          DATABASE_URL: seeded.databaseUrl,
-          SECRET_ENCRYPTION_KEYS: seeded.encryptionKeys,
-          CHAT_URL: UNUSED_CHAT_URL,
-          MCP_URL: mcpUrl,
-        }),
-        store,
-      }),
-    );
+
+    const logs = await createTempFolder();
+    const start = async (
+      name: string,
+      entry: string,
+      environment: Record<string, string>,
+    ): Promise<ServiceProcess> => {
+      const service = startServiceProcess(
+        { name, entry, port: await findFreePort() },
+        {
+          root,
+          host: '127.0.0.1',
+          logFile: path.join(logs, `${name}.log`),
+          environment: {
+            DATABASE_URL: seeded.databaseUrl,
+            SECRET_ENCRYPTION_KEYS: seeded.encryptionKeys,
+            // Request logs off: the numbers are the services' work, not the log file's.
+            LOG_LEVEL: 'warn',
+            ...environment,
+          },
+        },
+      );
+      closers.push(() => service.stop(10_000));
+      await waitUntilReady(service, 60_000);
+      return service;
+    };
+    // No Airtable limits overridden: the per-base and per-token limits are production's.
+    const mcp = await start('mcp', 'services/mcp/src/server.ts', {
+      AIRTABLE_ENDPOINT_URL: emulatorUrl,
+    });
+    const gateway = await start('gateway', 'services/gateway/src/server.ts', {
+      CHAT_URL: UNUSED_CHAT_URL,
+      MCP_URL: mcp.url,
+    });
     return {
       seeded,
-      mcpUrl,
-      gatewayUrl,
+      mcpUrl: mcp.url,
+      gatewayUrl: gateway.url,
       emulatorRequests: () => emulatorRequests,
       close: () => closeAll(closers),
     };

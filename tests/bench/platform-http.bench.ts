@@ -153,13 +153,12 @@ export async function platformHttpBenchmarks(): Promise<BenchSection> {
 
 function method(load1m: number): string {
   return [
-    'The real gateway in front of the real mcp, with Postgres, the registry and the Airtable',
-    'emulator (no rate limits; mcp keeps production’s Airtable limits), all in one process on',
-    '127.0.0.1; the clients run in a forked process (node:http with keep-alive, an editor API',
-    'key), so their CPU is not spent on the servers’ event loop, but both share the machine’s',
-    `cores (1-minute load average ${load1m.toFixed(2)} when the section started). The gateway and`,
-    'mcp share one event loop here, so a request via the gateway costs that one thread both',
-    'services’ work: in production they run in separate processes. The read is',
+    'The real gateway in front of the real mcp, each its own process started as `npm start`',
+    'starts it (tracing preloaded, LOG_LEVEL=warn so request logs are not measured), with',
+    'Postgres, the registry and the Airtable emulator (no rate limits; mcp keeps production’s',
+    'Airtable limits) in the benchmark’s process on 127.0.0.1; the clients run in a forked',
+    'process (node:http with keep-alive, an editor API key). All of them share the machine’s',
+    `cores (1-minute load average ${load1m.toFixed(2)} when the section started). The read is`,
     `GET …/bases/{Sales}/tables/Deals/records?pageSize=20, cached by one untimed miss first.`,
     `Latency: one client, ${LATENCY_REQUESTS} requests back to back after ${WARMUP} untimed, direct`,
     `(/api/v1/airtable on mcp) then via the gateway (/api/airtable), alternating, ${LATENCY_ROUNDS}`,
