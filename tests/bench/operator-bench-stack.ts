@@ -9,14 +9,15 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { CoreV1Api, KubeConfig, V1Namespace, V1ObjectMeta } from '@kubernetes/client-node';
 import { buildEmulator, SCOPES } from '@pyairtable/airtable-emulator';
 import type { AccessToken } from '@pyairtable/airtable-emulator';
-import { createLogger, generateCipherKey, loadConfig, runService } from '@pyairtable/kit';
+import { createLogger, generateCipherKey, runService } from '@pyairtable/kit';
 import type { CreateLoggerOptions } from '@pyairtable/kit';
 import { createTestDatabase, startTestPostgres } from '@pyairtable/kit/testing';
-import { buildOperator, operatorConfigSchema } from '@pyairtable/operator';
+import { buildOperator } from '@pyairtable/operator';
 import type { Operator, OperatorConfig } from '@pyairtable/operator';
 import { migrateRegistry } from '@pyairtable/registry';
 import { startControlPlane } from '../envtest/index.ts';
 import { installCrds } from '../operator/support/crd-install.ts';
+import { operatorTestConfig } from '../operator/support/operator-test-config.ts';
 
 /** An operator started in-process for one run. */
 export interface BenchOperator {
@@ -86,14 +87,12 @@ export async function startOperatorBenchStack(tenants: number): Promise<Operator
         return name;
       },
       async startOperator(namespace, options = {}) {
-        const config = loadConfig(operatorConfigSchema, {
-          DATABASE_URL: database.url,
-          SECRET_ENCRYPTION_KEYS: encryptionKeys,
-          AIRTABLE_ENDPOINT_URL: emulatorUrl,
-          WATCH_NAMESPACE: namespace,
-          LEADER_ELECTION_NAMESPACE: namespace,
-          LOG_LEVEL: 'silent',
-          ...options.env,
+        const config = operatorTestConfig({
+          databaseUrl: database.url,
+          encryptionKeys,
+          emulatorUrl,
+          namespace,
+          env: options.env ?? {},
         });
         const logger = createLogger({
           service: 'operator',

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { waitForOutput } from '../support/wait-for-output.ts';
 import { childEnvironment, findFreePort } from '@pyairtable/kit';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -64,7 +64,7 @@ export async function startStack(timeoutMs = 120_000): Promise<RunningStack> {
     rmSync(base, { recursive: true, force: true });
   };
   try {
-    await waitForOutput(child, () => output, 'PyAirtable is running', timeoutMs);
+    await waitForOutput('npm start', child, () => output, 'PyAirtable is running', timeoutMs);
     const stack = JSON.parse(readFileSync(path.join(dataDir, 'stack.json'), 'utf8')) as StackFile;
     const gatewayUrl = stack.services['gateway']?.url;
     if (gatewayUrl === undefined) throw new Error(`no gateway in stack.json:\n${output}`);
@@ -72,19 +72,5 @@ export async function startStack(timeoutMs = 120_000): Promise<RunningStack> {
   } catch (error) {
     await stop();
     throw error;
-  }
-}
-
-async function waitForOutput(
-  child: ChildProcess,
-  output: () => string,
-  text: string,
-  timeoutMs: number,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!output().includes(text)) {
-    if (child.exitCode !== null) throw new Error(`npm start exited early:\n${output()}`);
-    if (Date.now() > deadline) throw new Error(`timed out waiting for "${text}":\n${output()}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

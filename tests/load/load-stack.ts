@@ -7,10 +7,10 @@
  * are raised so the run measures the platform, not the demo's limits.
  */
 import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { waitForOutput } from '../support/wait-for-output.ts';
 import { childEnvironment, findFreePort, isPortFree } from '@pyairtable/kit';
 import { createTestDatabase } from '@pyairtable/kit/testing';
 import type { LoadSettings } from './load-settings.ts';
@@ -86,26 +86,6 @@ function prepareDataDir(dataDir: string): void {
   chmodSync(dataDir, 0o755);
   for (const entry of readdirSync(dataDir)) {
     rmSync(path.join(dataDir, entry), { recursive: true, force: true });
-  }
-}
-
-async function waitForOutput(
-  child: ChildProcess,
-  output: () => string,
-  text: string,
-  timeoutMs: number,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!output().includes(text)) {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`the load stack exited during start-up:\n${output()}`);
-    }
-    if (Date.now() > deadline) {
-      throw new Error(
-        `the load stack was not running within ${String(timeoutMs)} ms:\n${output()}`,
-      );
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
 
@@ -196,6 +176,7 @@ export async function startLoadStack(options: StartLoadStackOptions): Promise<Lo
   };
   try {
     await waitForOutput(
+      'the load stack',
       child,
       () => output,
       'PyAirtable is running',

@@ -14,19 +14,19 @@ import {
   createPgPool,
   createSecretCipher,
   generateCipherKey,
-  loadConfig,
   parseCipherKeys,
   runService,
 } from '@pyairtable/kit';
 import type { SharedStore } from '@pyairtable/kit';
 import { createTestDatabase, createTestStore, startTestPostgres } from '@pyairtable/kit/testing';
-import { buildOperator, operatorConfigSchema } from '@pyairtable/operator';
+import { buildOperator } from '@pyairtable/operator';
 import type { Operator } from '@pyairtable/operator';
 import { createRegistry, migrateRegistry } from '@pyairtable/registry';
 import type { Registry } from '@pyairtable/registry';
 import type { Pool } from 'pg';
 import { inject } from 'vitest';
 import { installCrds } from './crd-install.ts';
+import { operatorTestConfig } from './operator-test-config.ts';
 import { waitFor } from './wait-for.ts';
 
 /** A second emulator token that can reach only the Sales CRM base. */
@@ -107,15 +107,12 @@ export async function openOperatorHarness(
       return name;
     },
     async startOperator(namespace, env = {}) {
-      const config = loadConfig(operatorConfigSchema, {
-        DATABASE_URL: database.url,
-        SECRET_ENCRYPTION_KEYS: encryptionKeys,
-        AIRTABLE_ENDPOINT_URL: emulatorUrl,
-        WATCH_NAMESPACE: namespace,
-        LEADER_ELECTION_NAMESPACE: namespace,
-        LOG_LEVEL: 'silent',
-        OPERATOR_MAX_BACKOFF_MS: '2000',
-        ...env,
+      const config = operatorTestConfig({
+        databaseUrl: database.url,
+        encryptionKeys,
+        emulatorUrl,
+        namespace,
+        env: { OPERATOR_MAX_BACKOFF_MS: '2000', ...env },
       });
       const logger = createLogger({ service: 'operator', level: config.LOG_LEVEL });
       const operator = buildOperator({ config, kubeConfig, logger, store });
