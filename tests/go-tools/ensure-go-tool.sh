@@ -17,16 +17,16 @@ HELM_VERSION=v4.3.1
 PROMETHEUS_VERSION=v0.316.0
 K6_VERSION=v1.8.1
 
-tool=${1:?usage: ensure-go-tool.sh <kube-apiserver|kubectl|etcd|helm|promtool|k6>}
+tool=${1:?usage: ensure-go-tool.sh <kube-apiserver|kube-controller-manager|kube-scheduler|kube-proxy|kubelet|kubeadm|kubectl|etcd|helm|promtool|k6>}
 cache=${PYAIRTABLE_TOOLS_CACHE:-$HOME/.cache/pyairtable-tools}
 
 case "$tool" in
-  kube-apiserver | kubectl) version=$KUBERNETES_VERSION ;;
+  kube-apiserver | kube-controller-manager | kube-scheduler | kube-proxy | kubelet | kubeadm | kubectl) version=$KUBERNETES_VERSION ;;
   etcd) version=$ETCD_VERSION ;;
   helm) version=$HELM_VERSION ;;
   promtool) version=$PROMETHEUS_VERSION ;;
   k6) version=$K6_VERSION ;;
-  *) echo "ensure-go-tool: unknown tool '$tool' (known: kube-apiserver, kubectl, etcd, helm, promtool, k6)" >&2; exit 2 ;;
+  *) echo "ensure-go-tool: unknown tool '$tool' (known: kube-apiserver, kube-controller-manager, kube-scheduler, kube-proxy, kubelet, kubeadm, kubectl, etcd, helm, promtool, k6)" >&2; exit 2 ;;
 esac
 
 target_dir="$cache/$tool-$version"
@@ -72,7 +72,7 @@ case "$tool" in
   helm) build_command helm.sh/helm/v4 helm.sh/helm/v4/cmd/helm ;;
   promtool) build_command github.com/prometheus/prometheus github.com/prometheus/prometheus/cmd/promtool ;;
   k6) build_command go.k6.io/k6 go.k6.io/k6 ;;
-  kube-apiserver | kubectl)
+  kube-apiserver | kube-controller-manager | kube-scheduler | kube-proxy | kubelet | kubeadm | kubectl)
     kubernetes_module
     rm "$work/tools.go"
     (cd "$work" && go mod download k8s.io/kubernetes && go get "k8s.io/kubernetes/cmd/$tool@$KUBERNETES_VERSION" >&2 &&
