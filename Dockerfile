@@ -1,5 +1,3 @@
-# syntax=docker/dockerfile:1
-#
 # The PyAirtable images: one target per deployable component, all built from this file.
 #
 #   docker build --target gateway -t pyairtable/gateway .
@@ -8,7 +6,10 @@
 # Node 24 runs the TypeScript sources as they are (type stripping), so there is no compile
 # step: an image is Node, the production dependencies and the sources. Every target shares one
 # dependency layer, so a node pulls it once for all five components. docs/images.md says why
-# and how; tests/deploy/dockerfile.test.ts checks this file.
+# and how; tests/deploy/dockerfile.test.ts checks this file. No `# syntax=` line: the
+# Dockerfile frontend built into BuildKit (Docker 20.10 and later) reads everything used here,
+# and naming one would make every build pull docker/dockerfile from Docker Hub first — which
+# fails where no registry is reachable (infra/local-cluster).
 
 # The Node release the repository's own `node` dev dependency pins, on Debian 13 (trixie), slim.
 ARG NODE_IMAGE=node:24.21.0-trixie-slim

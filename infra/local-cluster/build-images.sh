@@ -76,6 +76,10 @@ node_binary="$root/node_modules/node/bin/node"
 [ "$("$node_binary" --version)" = "v$NODE_VERSION" ] ||
   { echo "build-images: the repository's node is $("$node_binary" --version), versions.sh says v$NODE_VERSION" >&2; exit 1; }
 node_context=$(context_of node "$node_binary")
+mkdir -p "$node_context/extra-ca"
+for certificate in /usr/local/share/ca-certificates/*.crt; do
+  [ ! -f "$certificate" ] || cp "$certificate" "$node_context/extra-ca/"
+done
 if ! current "$NODE_IMAGE" "$(inputs_hash "$node_context")-$NPM_VERSION"; then
   step "$NODE_IMAGE"
   hash="$(inputs_hash "$node_context")-$NPM_VERSION"

@@ -27,7 +27,11 @@ case "$tool" in
   *) echo "ensure-deploy-tool: unknown tool '$tool' (known: kind, kind-config-check, tilt)" >&2; exit 2 ;;
 esac
 
-binary="$cache/$tool-$version/$tool"
+# Tilt's build carries a page of its own in place of the web UI (see below): a binary built
+# without it is cached under another name.
+build_variant=''
+[ "$tool" != tilt ] || build_variant=-cli
+binary="$cache/$tool-$version$build_variant/$tool"
 if [ -x "$binary" ]; then
   echo "$binary"
   exit 0
@@ -69,6 +73,11 @@ case "$tool" in
     export CGO_ENABLED=1
     module_tree github.com/tilt-dev/tilt
     rm -rf "$work/src/vendor"
+    # The web UI is a Node build of tilt/web that the module does not carry, and without it
+    # `tilt up` and `tilt ci` refuse to start. The binary gets a page saying so instead; the CLI
+    # (tilt ci, tilt get, tilt logs) is complete.
+    printf '%s\n' '<!doctype html><title>Tilt</title><p>This Tilt was built from its Go module without its web UI. Use the CLI: <code>tilt get uiresources</code>, <code>tilt logs</code>.</p>' \
+      >"$work/src/pkg/assets/build/index.html"
     (cd "$work/src" && go build -trimpath -ldflags "-s -w -X main.version=${version#v}" -o "$work/$tool" ./cmd/tilt >&2)
     ;;
 esac
