@@ -67,6 +67,7 @@ let toolsCache = '';
 let dockerfile: Dockerfile;
 let result: TiltfileResult;
 let withPortForwards: TiltfileResult;
+let localInfra: TiltfileResult;
 
 async function kubeconfig(context: string): Promise<string> {
   const file = path.join(scratch, `kubeconfig-${context}`);
@@ -141,7 +142,11 @@ beforeAll(async () => {
   ]);
   scratch = await mkdtemp(path.join(tmpdir(), 'tiltfile-'));
   dockerfile = await readDockerfile();
-  [result, withPortForwards] = await Promise.all([evaluated(), evaluated(['--port-forwards'])]);
+  [result, withPortForwards, localInfra] = await Promise.all([
+    evaluated(),
+    evaluated(['--port-forwards']),
+    evaluated(['--infra=local']),
+  ]);
 }, 30 * 60_000);
 
 afterAll(async () => {
@@ -353,5 +358,48 @@ describe('the Tiltfile', () => {
     const evaluation = await evaluate('production');
     expect(evaluation.exitCode).not.toBe(0);
     expect(evaluation.stderr).toContain("allow_k8s_contexts('production')");
+  });
+});
+
+describe('the Tiltfile with --infra=local (infra/local-cluster)', () => {
+  it('brings up the local infrastructure profile instead of the Pulumi stack', () => {
+    expect(command(localInfra, 'infra')).toContain(
+      'infra/local-cluster/infra-up.sh --context kind-pyairtable',
+    );
+    expect(command(localInfra, 'infra')).not.toContain('pulumi');
+    for (const dep of at(manifest(localInfra, 'infra').DeployTarget, 'Deps') as string[]) {
+      expect(existsSync(dep), dep).toBe(true);
+    }
+  });
+
+  it('renders the chart with the local cluster values: the chat HPA on, 1 to 4 replicas, 2 answers in flight per pod', () => {
+    const objects = workloads(localInfra).flatMap(deployed);
+    const configObjects = deployed(manifest(localInfra, 'app-config'));
+    const hpa = [...objects, ...configObjects].find(
+      (object) => object.kind === 'HorizontalPodAutoscaler',
+    ) as unknown as {
+      spec: {
+        minReplicas: number;
+        maxReplicas: number;
+        metrics: { type: string; pods?: { target: { averageValue: string } } }[];
+      };
+    };
+    expect(hpa.spec.minReplicas).toBe(1);
+    expect(hpa.spec.maxReplicas).toBe(4);
+    expect(
+      hpa.spec.metrics.find((metric) => metric.type === 'Pods')?.pods?.target.averageValue,
+    ).toBe('2');
+    // The Pulumi profile leaves the HPA off, as values-dev.yaml does.
+    const pulumiObjects = [
+      ...workloads(result).flatMap(deployed),
+      ...deployed(manifest(result, 'app-config')),
+    ];
+    expect(pulumiObjects.some((object) => object.kind === 'HorizontalPodAutoscaler')).toBe(false);
+  });
+
+  it('refuses an unknown profile, naming the choices', async () => {
+    const evaluation = await evaluate('kind-pyairtable', ['--infra=helmfile']);
+    expect(evaluation.exitCode).not.toBe(0);
+    expect(evaluation.stderr + evaluation.stdout).toContain('--infra must be pulumi or local');
   });
 });

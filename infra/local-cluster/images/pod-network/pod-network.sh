@@ -14,7 +14,7 @@ set -eu
 : "${POD_SUBNET:?POD_SUBNET is required (the cluster's pod subnet, e.g. 10.244.0.0/16)}"
 sync_seconds=${SYNC_SECONDS:-10}
 cni_config_dir=${CNI_CONFIG_DIR:-/etc/cni/net.d}
-account=/var/run/secrets/kubernetes.io/serviceaccount
+account=${SERVICE_ACCOUNT_DIR:-/var/run/secrets/kubernetes.io/serviceaccount}
 api="https://${KUBERNETES_SERVICE_HOST}:${KUBERNETES_SERVICE_PORT}"
 
 # The node's iptables may be the legacy or the nftables flavour; use the one holding more rules,
@@ -53,8 +53,10 @@ sync_once() {
   printf '%s' "$nodes" | jq -r '.items[]
     | [.metadata.name, (.spec.podCIDR // ""),
        ([.status.addresses[]? | select(.type == "InternalIP") | .address] | first // "")]
-    | @tsv' |
-    while IFS="$(printf '\t')" read -r name pod_cidr address; do
+    | join("|")' |
+    # Not tabs: read collapses runs of IFS whitespace, so a node without a podCIDR yet
+    # ("name<TAB><TAB>ip") would have its InternalIP read as its podCIDR.
+    while IFS='|' read -r name pod_cidr address; do
       [ -n "$pod_cidr" ] || continue
       if [ "$name" = "$NODE_NAME" ]; then
         write_cni_config "$pod_cidr"
