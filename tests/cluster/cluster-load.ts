@@ -10,6 +10,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ClusterEnvironment } from './cluster-environment.ts';
 import { captured, CONTEXT, ROOT } from './cluster-environment.ts';
+import type { LoadRecord } from './cluster-report.ts';
 import type { DemoAccount } from './demo-account.ts';
 import { sampleScaling, ScalingObserver } from './scaling-observer.ts';
 
@@ -24,14 +25,8 @@ const K6_SCENARIO = 'k6/scenarios/chat-sse.ts';
 /** How long the HPA gets to scale back in once k6 is done. */
 const SCALE_IN_LIMIT_MS = 6 * 60_000;
 
-/** What the load step saw. */
-export interface LoadResult {
-  readonly k6Command: string;
-  readonly k6ExitCode: number;
-  readonly k6Summary: string;
-  readonly hpaBefore: string;
-  readonly hpaDuring: string;
-  readonly hpaAfter: string;
+/** What the load step saw, and the samples behind it. */
+export interface LoadResult extends LoadRecord {
   readonly observer: ScalingObserver;
 }
 

@@ -14,20 +14,24 @@ export interface StepTiming {
   readonly seconds: number;
 }
 
-/** Everything a run section shows. */
-export interface ClusterRunReport {
-  readonly kind: 'cold' | 'warm';
-  readonly finishedAt: string;
-  readonly machine: string;
-  readonly steps: readonly StepTiming[];
-  readonly examples: string;
-  readonly chat: ChatTurn;
+/** What the load step recorded: k6's run and the chat HPA around it. */
+export interface LoadRecord {
   readonly k6Command: string;
   readonly k6ExitCode: number;
   readonly k6Summary: string;
   readonly hpaBefore: string;
   readonly hpaDuring: string;
   readonly hpaAfter: string;
+}
+
+/** Everything a run section shows. */
+export interface ClusterRunReport extends LoadRecord {
+  readonly kind: 'cold' | 'warm';
+  readonly finishedAt: string;
+  readonly machine: string;
+  readonly steps: readonly StepTiming[];
+  readonly examples: string;
+  readonly chat: ChatTurn;
   readonly samples: readonly ScalingSample[];
 }
 
