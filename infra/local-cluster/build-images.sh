@@ -18,6 +18,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 . "$here/versions.sh"
+. "$root/tests/go-tools/go-build.sh"
 export DOCKER_HOST=${DOCKER_HOST:-$("$here/dockerd.sh" host)}
 
 rebuild=false
@@ -89,8 +90,7 @@ if ! current "$NODE_IMAGE" "$(inputs_hash "$node_context")-$NPM_VERSION"; then
 fi
 
 # kind's own node files (systemd units, containerd config, entrypoint) from the pinned module.
-kind_module=$(cd "$work" && GOFLAGS=-mod=mod go mod download -json "sigs.k8s.io/kind@$KIND_VERSION" |
-  sed -n 's/^\s*"Dir": "\(.*\)",$/\1/p')
+kind_module=$(module_dir sigs.k8s.io/kind "$KIND_VERSION")
 kind_context=$(context_of kind-base "$here/runc-without-sys-resource.sh")
 cp -r "$kind_module/images/base/files" "$kind_context/kind" && chmod -R u+w "$kind_context/kind"
 build_unless_current "$KIND_BASE_IMAGE" "$kind_context"
@@ -117,8 +117,7 @@ binary_image "docker.io/rancher/local-path-provisioner:$LOCAL_PATH_PROVISIONER_V
 binary_image "$REGISTRY_IMAGE" "$(component registry)"
 
 build_unless_current "registry.k8s.io/kube-proxy:$KUBERNETES_VERSION" "$(context_of kube-proxy "$(go_tool kube-proxy)")"
-kubernetes_module=$(cd "$work" && GOFLAGS=-mod=mod go mod download -json "k8s.io/kubernetes@$KUBERNETES_VERSION" |
-  sed -n 's/^\s*"Dir": "\(.*\)",$/\1/p')
+kubernetes_module=$(module_dir k8s.io/kubernetes "$KUBERNETES_VERSION")
 build_unless_current "registry.k8s.io/pause:$PAUSE_VERSION" \
   "$(context_of pause "$kubernetes_module/build/pause/linux/pause.c")" --build-arg "PAUSE_VERSION=$PAUSE_VERSION"
 build_unless_current "$POD_NETWORK_IMAGE" "$(context_of pod-network)"
@@ -126,7 +125,6 @@ build_unless_current "$LOCAL_PATH_HELPER_IMAGE" "$(context_of local-path-helper)
 build_unless_current "$POSTGRES_IMAGE" "$(context_of postgres)"
 build_unless_current "$REDIS_IMAGE" "$(context_of redis)"
 build_unless_current "$PROMETHEUS_IMAGE" "$(context_of prometheus)"
-adapter_context=$(context_of metrics-adapter "$here/metrics-adapter/src")
-sed -i "s#^FROM .*#FROM $NODE_IMAGE#" "$adapter_context/Dockerfile"
-build_unless_current "$METRICS_ADAPTER_IMAGE" "$adapter_context"
+build_unless_current "$METRICS_ADAPTER_IMAGE" "$(context_of metrics-adapter "$here/metrics-adapter/src")" \
+  --build-arg "NODE_IMAGE=$NODE_IMAGE"
 step "all images current"

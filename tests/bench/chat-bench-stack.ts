@@ -11,6 +11,7 @@ import type { ServiceApp } from '@pyairtable/kit';
 import { mcpApp, mcpConfigSchema } from '@pyairtable/mcp';
 import { seedRegistry } from '../support/seeded-registry.ts';
 import type { SeededRegistry } from '../support/seeded-registry.ts';
+import { closeAll } from '../support/close-all.ts';
 
 /** One chat app listening on 127.0.0.1. */
 export interface RunningChat {
@@ -94,8 +95,4 @@ export async function startChatBenchStack(): Promise<ChatBenchStack> {
     await closeAll(closers);
     throw error;
   }
-}
-
-async function closeAll(closers: readonly (() => Promise<void>)[]): Promise<void> {
-  for (const close of [...closers].reverse()) await close();
 }

@@ -18,6 +18,7 @@ import { migrateRegistry } from '@pyairtable/registry';
 import { startControlPlane } from '../envtest/index.ts';
 import { installCrds } from '../operator/support/crd-install.ts';
 import { operatorTestConfig } from '../operator/support/operator-test-config.ts';
+import { closeAll } from '../support/close-all.ts';
 
 /** An operator started in-process for one run. */
 export interface BenchOperator {
@@ -153,16 +154,4 @@ async function until(what: string, timeoutMs: number, check: () => Promise<boole
       throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await sleep(50);
   }
-}
-
-async function closeAll(closers: readonly (() => Promise<void>)[]): Promise<void> {
-  const failures: unknown[] = [];
-  for (const close of [...closers].reverse()) {
-    try {
-      await close();
-    } catch (error) {
-      failures.push(error);
-    }
-  }
-  if (failures.length > 0) throw new AggregateError(failures, 'operator bench cleanup failed');
 }

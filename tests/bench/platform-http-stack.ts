@@ -12,6 +12,7 @@ import { startServiceProcess, waitUntilReady } from '@pyairtable/local-stack';
 import type { ServiceProcess } from '@pyairtable/local-stack';
 import { seedRegistry } from '../support/seeded-registry.ts';
 import type { SeededRegistry } from '../support/seeded-registry.ts';
+import { closeAll } from '../support/close-all.ts';
 
 /** The running services and how to reach them. */
 export interface PlatformHttpStack {
@@ -90,8 +91,4 @@ export async function startPlatformHttpStack(): Promise<PlatformHttpStack> {
     await closeAll(closers);
     throw error;
   }
-}
-
-async function closeAll(closers: readonly (() => Promise<void>)[]): Promise<void> {
-  for (const close of [...closers].reverse()) await close();
 }

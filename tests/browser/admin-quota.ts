@@ -1,4 +1,4 @@
-import type { StackFile } from './running-stack.ts';
+import type { StackDemo } from '@pyairtable/local-stack';
 
 /**
  * Sets the demo tenant's daily LLM token quota through the gateway's admin API, as a platform
@@ -6,7 +6,7 @@ import type { StackFile } from './running-stack.ts';
  */
 export async function setDailyTokenQuota(
   gatewayUrl: string,
-  demo: StackFile['demo'],
+  demo: StackDemo,
   llmTokensPerDay: number,
 ): Promise<number> {
   const login = await fetch(`${gatewayUrl}/api/auth/login`, {

@@ -1,31 +1,19 @@
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { waitForOutput } from '../support/wait-for-output.ts';
 import { childEnvironment, findFreePort } from '@pyairtable/kit';
+import { readStackFile } from '@pyairtable/local-stack';
+import type { StackDemo } from '@pyairtable/local-stack';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const main = path.join(root, 'services/local-stack/src/main.ts');
 
-/**
- * The part of `stack.json` the browser tests read. Declared here rather than imported:
- * `StackDescription` is not part of the local stack's public surface.
- */
-export interface StackFile {
-  readonly services: Readonly<Record<string, { readonly url: string }>>;
-  readonly demo: {
-    readonly admin: { readonly email: string; readonly password: string };
-    readonly user: { readonly email: string; readonly password: string };
-    readonly tenantId: string;
-    readonly workspaceId: string;
-  };
-}
-
 /** The platform as `npm start` runs it, on free ports and a throwaway data directory. */
 export interface RunningStack {
   readonly gatewayUrl: string;
-  readonly demo: StackFile['demo'];
+  readonly demo: StackDemo;
   /** Stops it as Ctrl-C would and removes its data. */
   readonly stop: () => Promise<void>;
 }
@@ -65,10 +53,8 @@ export async function startStack(timeoutMs = 120_000): Promise<RunningStack> {
   };
   try {
     await waitForOutput('npm start', child, () => output, 'PyAirtable is running', timeoutMs);
-    const stack = JSON.parse(readFileSync(path.join(dataDir, 'stack.json'), 'utf8')) as StackFile;
-    const gatewayUrl = stack.services['gateway']?.url;
-    if (gatewayUrl === undefined) throw new Error(`no gateway in stack.json:\n${output}`);
-    return { gatewayUrl, demo: stack.demo, stop };
+    const { gatewayUrl, demo } = readStackFile(dataDir);
+    return { gatewayUrl, demo, stop };
   } catch (error) {
     await stop();
     throw error;

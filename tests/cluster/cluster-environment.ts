@@ -4,6 +4,7 @@
  * to run a command with its output shown (long steps) or captured (queries).
  */
 import { spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { childEnvironment, loadConfig } from '@pyairtable/kit';
 import { Type } from 'typebox';
@@ -47,14 +48,40 @@ export interface ClusterEnvironment {
 const GO_TOOLS = path.join(ROOT, 'tests/go-tools/ensure-go-tool.sh');
 const DEPLOY_TOOLS = path.join(ROOT, 'tests/deploy/ensure-deploy-tool.sh');
 
-/** Reads a name from infra/local-cluster/versions.sh, the one place versions are pinned. */
+let settingsFromVersions: Promise<ReadonlyMap<string, string>> | undefined;
+
+/**
+ * Every setting infra/local-cluster/versions.sh assigns, as the shell expands it — read once,
+ * by one shell, however many names a run asks for.
+ */
+function versionsSettings(): Promise<ReadonlyMap<string, string>> {
+  settingsFromVersions ??= (async () => {
+    const file = path.join(LOCAL_CLUSTER, 'versions.sh');
+    const names = [...(await readFile(file, 'utf8')).matchAll(/^([A-Z_][A-Z0-9_]*)=/gm)].map(
+      (match) => match[1] ?? '',
+    );
+    const { exitCode, stdout, stderr } = await runTool('bash', [
+      '-c',
+      '. "$0" && for name in "$@"; do printf \'%s=%s\\n\' "$name" "${!name}"; done',
+      file,
+      ...names,
+    ]);
+    if (exitCode !== 0) throw new Error(`reading versions.sh failed: ${stderr}`);
+    return new Map(
+      stdout
+        .split('\n')
+        .filter((line) => line.includes('='))
+        .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+    );
+  })();
+  return settingsFromVersions;
+}
+
+/** A name from infra/local-cluster/versions.sh, the one place the local cluster's versions are pinned. */
 export async function localClusterSetting(name: string): Promise<string> {
-  const { exitCode, stdout, stderr } = await runTool('bash', [
-    '-c',
-    `. "${path.join(LOCAL_CLUSTER, 'versions.sh')}" && printf '%s' "$${name}"`,
-  ]);
-  if (exitCode !== 0 || stdout === '') throw new Error(`versions.sh has no ${name}: ${stderr}`);
-  return stdout;
+  const value = (await versionsSettings()).get(name);
+  if (value === undefined || value === '') throw new Error(`versions.sh has no ${name}`);
+  return value;
 }
 
 /** Builds (or finds in the cache) the tools a run needs and puts them on PATH. */

@@ -29,8 +29,6 @@ const INFRA_IMAGES = ['POSTGRES_IMAGE', 'REDIS_IMAGE', 'PROMETHEUS_IMAGE', 'METR
 /** Where a run keeps its generated files (git-ignored). */
 export const RUN_DIRECTORY = path.join(ROOT, '.data/local-cluster');
 
-const cacheDirectory = clusterCache;
-
 const script = (name: string): string => path.join(LOCAL_CLUSTER, name);
 
 /** Starts the local cluster's dockerd (installing Debian's docker.io the first time). */
@@ -76,7 +74,7 @@ export async function startRegistry(env: NodeJS.ProcessEnv): Promise<void> {
     `name=^${REGISTRY}$`,
   ]);
   if (stopped.trim() !== '') await runShown(env, 'docker', ['rm', '--force', REGISTRY]);
-  const storage = path.join(cacheDirectory(), 'registry');
+  const storage = path.join(clusterCache(), 'registry');
   mkdirSync(storage, { recursive: true });
   await runShown(env, 'docker', [
     'run',
@@ -180,7 +178,7 @@ export async function tearDown(tools: ClusterEnvironment, purge: boolean): Promi
       .filter(Boolean);
     if (images.length > 0) await runShown(env, 'docker', ['rmi', '--force', ...new Set(images)]);
     await runShown(env, 'docker', ['builder', 'prune', '--all', '--force']).catch(() => undefined);
-    rmSync(path.join(cacheDirectory(), 'registry'), { recursive: true, force: true });
+    rmSync(path.join(clusterCache(), 'registry'), { recursive: true, force: true });
   }
   await runShown(childEnvironment(), 'bash', [script('dockerd.sh'), 'stop']);
 }

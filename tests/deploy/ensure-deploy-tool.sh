@@ -4,12 +4,12 @@
 #
 #   tests/deploy/ensure-deploy-tool.sh kind               # -> $CACHE/kind-v0.33.0/kind
 #   tests/deploy/ensure-deploy-tool.sh kind-config-check  # kind's own config loader, see below
-#   tests/deploy/ensure-deploy-tool.sh tilt               # -> $CACHE/tilt-v0.34.0/tilt
+#   tests/deploy/ensure-deploy-tool.sh tilt               # -> $CACHE/tilt-v0.34.0-cli/tilt
 #
-# Like ensure-go-tool.sh, nothing prebuilt is downloaded: these machines reach only package
-# registries, so each tool is compiled from its module on the Go module proxy. A finished build
-# is recorded by the binary appearing in the cache, written atomically.
+# How tools are built and cached: tests/go-tools/go-build.sh.
 set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+. "$here/../go-tools/go-build.sh"
 
 KIND_VERSION=v0.33.0
 # The newest Tilt release the module proxy serves here. Its checksum is missing from the
@@ -18,8 +18,6 @@ KIND_VERSION=v0.33.0
 TILT_VERSION=v0.34.0
 
 tool=${1:?usage: ensure-deploy-tool.sh <kind|kind-config-check|tilt>}
-cache=${PYAIRTABLE_TOOLS_CACHE:-$HOME/.cache/pyairtable-tools}
-here=$(cd "$(dirname "$0")" && pwd)
 
 case "$tool" in
   kind | kind-config-check) version=$KIND_VERSION ;;
@@ -31,37 +29,17 @@ esac
 # without it is cached under another name.
 build_variant=''
 [ "$tool" != tilt ] || build_variant=-cli
-binary="$cache/$tool-$version$build_variant/$tool"
-if [ -x "$binary" ]; then
-  echo "$binary"
-  exit 0
-fi
-
-command -v go >/dev/null || { echo "ensure-deploy-tool: Go is not installed; it is needed to build $tool" >&2; exit 1; }
-mkdir -p "$(dirname "$binary")"
-work=$(mktemp -d "${TMPDIR:-/tmp}/deploy-tool-$tool.XXXXXX")
-trap 'chmod -R u+w "$work" 2>/dev/null; rm -rf "$work"' EXIT
-export GOFLAGS=-mod=mod GOTOOLCHAIN=local CGO_ENABLED=0
-
-# A module's own tree, writable, so it builds with its own go.mod (replace directives and all)
-# and so a program placed inside it may import the module's internal packages.
-module_tree() {
-  local module=$1 dir
-  dir=$(go mod download -json "$module@$version" | sed -n 's/^\s*"Dir": "\(.*\)",$/\1/p')
-  [ -n "$dir" ] || { echo "ensure-deploy-tool: could not download $module@$version" >&2; exit 1; }
-  cp -r "$dir" "$work/src"
-  chmod -R u+w "$work/src"
-}
+go_build_begin ensure-deploy-tool "$tool" "$go_build_cache/$tool-$version$build_variant/$tool"
 
 case "$tool" in
   kind)
-    module_tree sigs.k8s.io/kind
+    module_tree sigs.k8s.io/kind "$version"
     (cd "$work/src" && go build -trimpath -ldflags "-s -w" -o "$work/$tool" . >&2)
     ;;
   kind-config-check)
     # kind's config loading and validation live in internal packages; a main package inside
     # kind's own tree may import them, so the check runs the very code `kind create cluster` runs.
-    module_tree sigs.k8s.io/kind
+    module_tree sigs.k8s.io/kind "$version"
     mkdir -p "$work/src/pkg/kind-config-check"
     cp "$here/kind-config-check.go" "$work/src/pkg/kind-config-check/main.go"
     cp "$work/src/images/base/files/etc/containerd/config.toml" "$work/src/pkg/kind-config-check/containerd-config.toml"
@@ -71,8 +49,7 @@ case "$tool" in
     export GONOSUMDB=github.com/tilt-dev/tilt
     # Tilt parses Tiltfiles' neighbours with tree-sitter, a C library: it needs cgo (and gcc).
     export CGO_ENABLED=1
-    module_tree github.com/tilt-dev/tilt
-    rm -rf "$work/src/vendor"
+    module_tree github.com/tilt-dev/tilt "$version"
     # The web UI is a Node build of tilt/web that the module does not carry, and without it
     # `tilt up` and `tilt ci` refuse to start. The binary gets a page saying so instead; the CLI
     # (tilt ci, tilt get, tilt logs) is complete.
@@ -82,6 +59,4 @@ case "$tool" in
     ;;
 esac
 
-mv "$work/$tool" "$binary.partial"
-mv "$binary.partial" "$binary"
-echo "$binary"
+go_build_finish "$work/$tool"

@@ -8,34 +8,21 @@
  */
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { waitForOutput } from '../support/wait-for-output.ts';
 import { childEnvironment, findFreePort, isPortFree } from '@pyairtable/kit';
 import { createTestDatabase } from '@pyairtable/kit/testing';
+import { liveStackLockOwner, readStackFile } from '@pyairtable/local-stack';
+import type { StackDemo } from '@pyairtable/local-stack';
 import type { LoadSettings } from './load-settings.ts';
 
 const HOST = '127.0.0.1';
 
-/**
- * The part of `stack.json` a load run reads; declared here because the local stack's
- * `StackDescription` is not part of its public surface.
- */
-interface StackFile {
-  readonly services: Readonly<Record<string, { readonly url: string }>>;
-  readonly demo: {
-    readonly admin: { readonly email: string; readonly password: string };
-    readonly user: { readonly email: string; readonly password: string };
-    readonly tenantId: string;
-    readonly workspaceId: string;
-    readonly apiKey: string;
-  };
-}
-
 /** A started load stack. */
 export interface LoadStack {
   readonly gatewayUrl: string;
-  readonly demo: StackFile['demo'];
+  readonly demo: StackDemo;
   /** Resolves with a reason if the stack stops by itself. */
   readonly stopped: Promise<string>;
   /** Stops it as Ctrl-C would, then drops the run's database if it made one. */
@@ -60,26 +47,14 @@ async function choosePorts(): Promise<Record<keyof typeof PREFERRED_PORTS, strin
   return chosen as Record<keyof typeof PREFERRED_PORTS, string>;
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /** Empties the data directory, unless a load stack still runs on it. */
 function prepareDataDir(dataDir: string): void {
-  const lock = path.join(dataDir, 'stack.lock');
-  if (existsSync(lock)) {
-    const owner = JSON.parse(readFileSync(lock, 'utf8')) as { pid?: number };
-    if (typeof owner.pid === 'number' && isAlive(owner.pid)) {
-      throw new Error(
-        `a load stack is already running on ${dataDir} (pid ${String(owner.pid)}). ` +
-          'Wait for it, or set LOAD_DATA_DIR to another directory.',
-      );
-    }
+  const owner = liveStackLockOwner(dataDir);
+  if (owner !== undefined) {
+    throw new Error(
+      `a load stack is already running on ${dataDir} (pid ${String(owner.pid)}). ` +
+        'Wait for it, or set LOAD_DATA_DIR to another directory.',
+    );
   }
   mkdirSync(dataDir, { recursive: true });
   // Embedded Postgres runs as its own OS user when we are root: it must reach the folder.
@@ -90,7 +65,7 @@ function prepareDataDir(dataDir: string): void {
 }
 
 /** The demo tenant may ask as much as the platform allows; Airtable's own limits stay. */
-async function raiseDemoQuotas(gatewayUrl: string, demo: StackFile['demo']): Promise<void> {
+async function raiseDemoQuotas(gatewayUrl: string, demo: StackDemo): Promise<void> {
   const signIn = await fetch(`${gatewayUrl}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -182,14 +157,12 @@ export async function startLoadStack(options: StartLoadStackOptions): Promise<Lo
       'PyAirtable is running',
       settings.LOAD_STACK_TIMEOUT_MS,
     );
-    const stack = JSON.parse(readFileSync(path.join(dataDir, 'stack.json'), 'utf8')) as StackFile;
-    const gatewayUrl = stack.services['gateway']?.url;
-    if (gatewayUrl === undefined) throw new Error('stack.json names no gateway');
-    await raiseDemoQuotas(gatewayUrl, stack.demo);
+    const { gatewayUrl, demo } = readStackFile(dataDir);
+    await raiseDemoQuotas(gatewayUrl, demo);
     const stopped = exited.then((reason) =>
       stopping ? new Promise<string>(() => undefined) : `the load stack stopped (${reason})`,
     );
-    return { gatewayUrl, demo: stack.demo, stopped, stop };
+    return { gatewayUrl, demo, stopped, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -5,8 +5,8 @@ import {
   DEMO_PROJECTS_BASE_ID,
   DEMO_SALES_BASE_ID,
 } from '@pyairtable/airtable-emulator';
-import { chatApp, chatConfigSchema, migrateChat } from '@pyairtable/chat';
-import { gatewayApp, gatewayConfigSchema, migrateGateway } from '@pyairtable/gateway';
+import { chatApp, chatConfigSchema } from '@pyairtable/chat';
+import { gatewayApp, gatewayConfigSchema } from '@pyairtable/gateway';
 import {
   createLogger,
   createPgPool,
@@ -18,12 +18,13 @@ import {
   parseCipherKeys,
 } from '@pyairtable/kit';
 import type { ServiceApp } from '@pyairtable/kit';
-import { createTestDatabase, createTestStore, startTestPostgres } from '@pyairtable/kit/testing';
+import { createTestStore } from '@pyairtable/kit/testing';
 import { mcpApp, mcpConfigSchema } from '@pyairtable/mcp';
 import { createRegistry, DEFAULT_TENANT_QUOTAS } from '@pyairtable/registry';
 import type { Registry } from '@pyairtable/registry';
 import { startGeminiDouble } from '../../services/chat/test/support/gemini-double.ts';
 import type { GeminiDouble } from '../../services/chat/test/support/gemini-double.ts';
+import { startPlatformDatabase } from './platform-database.ts';
 
 /** A user of one tenant, signed in through the gateway. */
 export interface PlatformUser {
@@ -61,14 +62,8 @@ export function useFullPlatform(): { readonly platform: FullPlatform } {
   let platform: FullPlatform | undefined;
 
   beforeAll(async () => {
-    const postgres = await startTestPostgres();
-    const database = await createTestDatabase(postgres.adminUrl);
-    closers.push(async () => {
-      await database.drop();
-      await postgres.stop();
-    });
-    await migrateGateway(database.url);
-    await migrateChat(database.url);
+    const database = await startPlatformDatabase();
+    closers.push(database.close);
     const encryptionKeys = generateCipherKey('platform');
     const emulator = await buildEmulator({ rateLimits: false });
     const emulatorUrl = await emulator.listen({ host: '127.0.0.1', port: 0 });

@@ -5,8 +5,6 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll } from 'vitest';
 import type { Pool } from 'pg';
 import { buildEmulator, DEMO_SALES_BASE_ID } from '@pyairtable/airtable-emulator';
-import { migrateChat } from '@pyairtable/chat';
-import { migrateGateway } from '@pyairtable/gateway';
 import {
   createPgPool,
   createSecretCipher,
@@ -14,7 +12,7 @@ import {
   generateCipherKey,
   parseCipherKeys,
 } from '@pyairtable/kit';
-import { createTestDatabase, startTestPostgres, uniqueKeyPrefix } from '@pyairtable/kit/testing';
+import { uniqueKeyPrefix } from '@pyairtable/kit/testing';
 import { startServiceProcess, waitUntilReady } from '@pyairtable/local-stack';
 import type { ServiceProcess } from '@pyairtable/local-stack';
 import { createRegistry } from '@pyairtable/registry';
@@ -24,6 +22,7 @@ import { tenantWithOwner } from '../support/full-platform.ts';
 import type { PlatformUser } from '../support/full-platform.ts';
 import { startOtlpReceiver } from './otlp-receiver.ts';
 import type { OtlpReceiver } from './otlp-receiver.ts';
+import { startPlatformDatabase } from '../support/platform-database.ts';
 
 const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
 const GEMINI_KEY = 'test-gemini-key';
@@ -67,15 +66,8 @@ export function useTracedPlatform(): { readonly platform: TracedPlatform } {
   let platform: TracedPlatform | undefined;
 
   beforeAll(async () => {
-    const postgres = await startTestPostgres();
-    const database = await createTestDatabase(postgres.adminUrl);
-    closers.push(async () => {
-      await database.drop();
-      await postgres.stop();
-    });
-    // Migrated here once, so the three services do not race to migrate at start-up.
-    await migrateGateway(database.url);
-    await migrateChat(database.url);
+    const database = await startPlatformDatabase();
+    closers.push(database.close);
 
     const emulator = await buildEmulator({ rateLimits: false });
     const airtableUrl = (await emulator.listen({ host: '127.0.0.1', port: 0 })).replace(/\/$/, '');

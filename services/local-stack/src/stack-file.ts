@@ -1,4 +1,4 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** `.data/stack.json`: how scripts and people find the running stack without reading logs. */
@@ -23,6 +23,26 @@ export interface StackDescription {
     readonly workspaceId: string;
     readonly apiKey: string;
   };
+}
+
+/** The demo accounts of a stack that runs the gateway. */
+export type StackDemo = NonNullable<StackDescription['demo']>;
+
+/** A running stack as its `stack.json` describes it, with the gateway's URL and the demo found. */
+export interface RunningStackFile {
+  readonly description: StackDescription;
+  readonly gatewayUrl: string;
+  readonly demo: StackDemo;
+}
+
+/** Reads `<dataDir>/stack.json` of a stack that runs the gateway; fails naming what is missing. */
+export function readStackFile(dataDir: string): RunningStackFile {
+  const file = path.join(dataDir, 'stack.json');
+  const description = JSON.parse(readFileSync(file, 'utf8')) as StackDescription;
+  const gatewayUrl = description.services['gateway']?.url;
+  if (gatewayUrl === undefined) throw new Error(`${file} names no gateway`);
+  if (description.demo === undefined) throw new Error(`${file} has no demo accounts`);
+  return { description, gatewayUrl, demo: description.demo };
 }
 
 /** Writes the description where `npm start`'s users expect it; returns its path. */

@@ -40,6 +40,12 @@ function readOwner(lockFile: string): LockOwner | undefined {
   }
 }
 
+/** Who holds the data directory's lock, if that process is still alive. */
+export function liveStackLockOwner(dataDir: string): LockOwner | undefined {
+  const holder = readOwner(path.join(dataDir, 'stack.lock'));
+  return holder !== undefined && isAlive(holder.pid) ? holder : undefined;
+}
+
 /**
  * Takes the data directory for this process. A lock left by a process that died is taken
  * over; one held by a live process raises {@link StackAlreadyRunningError}.

@@ -2,21 +2,8 @@ import { Registry } from 'prom-client';
 import { describe, expect, it } from 'vitest';
 import { createLlmMetrics, instrumentProvider } from '../../src/llm/llm-metrics.ts';
 import { LlmError } from '../../src/llm/llm-types.ts';
-import type { LlmProvider, LlmStreamEvent } from '../../src/llm/llm-types.ts';
-import { collect, failureOf, llmRequest } from './llm-test-streams.ts';
-
-function scripted(events: LlmStreamEvent[], failure?: LlmError): LlmProvider {
-  return {
-    name: 'gemini',
-    async *stream() {
-      for (const event of events) {
-        await Promise.resolve();
-        yield event;
-      }
-      if (failure !== undefined) throw failure;
-    },
-  };
-}
+import type { LlmStreamEvent } from '../../src/llm/llm-types.ts';
+import { collect, failureOf, llmRequest, scriptedProvider } from './llm-test-streams.ts';
 
 const DONE: LlmStreamEvent = {
   type: 'done',
@@ -40,7 +27,7 @@ describe('LLM metrics', () => {
   it('counts tokens by kind and observes duration and first-token latency of a generation', async () => {
     const registry = new Registry();
     const provider = instrumentProvider(
-      scripted([{ type: 'text', text: 'Hi.' }, DONE]),
+      scriptedProvider([{ type: 'text', text: 'Hi.' }, DONE]),
       createLlmMetrics(registry),
     );
 
@@ -67,7 +54,7 @@ describe('LLM metrics', () => {
   it('labels a failed generation with its failure kind and rethrows it', async () => {
     const registry = new Registry();
     const failure = new LlmError('rate-limited', 'slow down');
-    const provider = instrumentProvider(scripted([], failure), createLlmMetrics(registry));
+    const provider = instrumentProvider(scriptedProvider([], failure), createLlmMetrics(registry));
 
     const { error } = await failureOf(provider.stream(llmRequest()));
 

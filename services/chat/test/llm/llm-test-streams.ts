@@ -1,5 +1,10 @@
 import { LlmError } from '../../src/llm/llm-types.ts';
-import type { LlmRequest, LlmStreamEvent } from '../../src/llm/llm-types.ts';
+import type {
+  LlmProvider,
+  LlmProviderName,
+  LlmRequest,
+  LlmStreamEvent,
+} from '../../src/llm/llm-types.ts';
 
 /** The last event of a stream. */
 export type DoneEvent = Extract<LlmStreamEvent, { type: 'done' }>;
@@ -8,6 +13,24 @@ export type DoneEvent = Extract<LlmStreamEvent, { type: 'done' }>;
 export interface CollectedStream {
   readonly texts: string[];
   readonly done: DoneEvent;
+}
+
+/** A provider that streams `events` (each on its own tick) and then fails with `failure`, if given. */
+export function scriptedProvider(
+  events: readonly LlmStreamEvent[],
+  failure?: LlmError,
+  name: LlmProviderName = 'gemini',
+): LlmProvider {
+  return {
+    name,
+    async *stream() {
+      for (const event of events) {
+        await Promise.resolve();
+        yield event;
+      }
+      if (failure !== undefined) throw failure;
+    },
+  };
 }
 
 /** A request with one user question and no tools, changed by `overrides`. */

@@ -3,25 +3,8 @@ import type { RecordedSpans } from '@pyairtable/kit/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { traceProvider } from '../../src/llm/llm-tracing.ts';
 import { LlmError } from '../../src/llm/llm-types.ts';
-import type { LlmProvider, LlmProviderName, LlmStreamEvent } from '../../src/llm/llm-types.ts';
-import { collect, failureOf, llmRequest } from './llm-test-streams.ts';
-
-function scripted(
-  name: LlmProviderName,
-  events: LlmStreamEvent[],
-  failure?: LlmError,
-): LlmProvider {
-  return {
-    name,
-    async *stream() {
-      for (const event of events) {
-        await Promise.resolve();
-        yield event;
-      }
-      if (failure !== undefined) throw failure;
-    },
-  };
-}
+import type { LlmStreamEvent } from '../../src/llm/llm-types.ts';
+import { collect, failureOf, llmRequest, scriptedProvider } from './llm-test-streams.ts';
 
 const DONE: LlmStreamEvent = {
   type: 'done',
@@ -41,7 +24,7 @@ afterEach(async () => {
 
 describe('traceProvider', () => {
   it('wraps a Gemini generation in a GenAI client span with model, usage and finish reason', async () => {
-    const provider = traceProvider(scripted('gemini', [{ type: 'text', text: 'Hi.' }, DONE]));
+    const provider = traceProvider(scriptedProvider([{ type: 'text', text: 'Hi.' }, DONE]));
 
     await collect(provider.stream(llmRequest({ temperature: 0.2 })));
 
@@ -62,7 +45,7 @@ describe('traceProvider', () => {
   });
 
   it('describes the offline planner as a chat operation run in this process', async () => {
-    const provider = traceProvider(scripted('offline', [DONE]));
+    const provider = traceProvider(scriptedProvider([DONE], undefined, 'offline'));
 
     await collect(provider.stream(llmRequest({ model: 'offline-planner' })));
 
@@ -74,7 +57,7 @@ describe('traceProvider', () => {
 
   it('marks a failed generation with its failure kind as error.type', async () => {
     const provider = traceProvider(
-      scripted('openai-compatible', [], new LlmError('rate-limited', 'slow down')),
+      scriptedProvider([], new LlmError('rate-limited', 'slow down'), 'openai-compatible'),
     );
 
     const { error } = await failureOf(provider.stream(llmRequest()));
