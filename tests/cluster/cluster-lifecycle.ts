@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { childEnvironment } from '@pyairtable/kit';
 import type { ClusterEnvironment } from './cluster-environment.ts';
 import {
@@ -92,6 +93,28 @@ export async function startRegistry(env: NodeJS.ProcessEnv): Promise<void> {
     'serve',
     '/etc/distribution/config.yml',
   ]);
+  await registryAnswering();
+}
+
+/**
+ * Waits until the registry answers its API root: `docker run --detach` returns before the
+ * registry listens, and a push in between has its connection reset.
+ */
+async function registryAnswering(timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      if ((await fetch(`http://${REGISTRY_HOST_PORT}/v2/`)).ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    if (Date.now() > deadline) {
+      throw new Error(
+        `the registry did not answer on ${REGISTRY_HOST_PORT} within ${String(timeoutMs / 1000)} s`,
+      );
+    }
+    await sleep(250);
+  }
 }
 
 /** Pushes the infra profile's images to the registry as localhost:5001/<name>. */
